@@ -259,16 +259,36 @@ public final class HeadingChunker {
             return text.toString();
         }
 
-        /** The next section's heading becomes a line of text, so the merged chunk still shows it. */
+        /**
+         * Merges the next section in. The chunk's path becomes the headings both share, and each
+         * section's own heading below that becomes a line of text, so the merged chunk still shows it.
+         */
         Draft append(Draft next) {
-            List<Unit> all = new ArrayList<>(units);
-            String heading = next.path().contains(" > ")
-                    ? next.path().substring(next.path().lastIndexOf(" > ") + 3) : next.path();
-            if (!heading.isEmpty() && !heading.equals(path)) {
-                all.add(new Unit(heading + ":", true, 0));
+            String common = commonPath(path, next.path());
+            List<Unit> all = new ArrayList<>();
+            if (!path.equals(common)) {
+                all.add(new Unit(relative(path, common) + ":", true, 0));
+            }
+            all.addAll(units);
+            if (!next.path().equals(common)) {
+                all.add(new Unit(relative(next.path(), common) + ":", true, 0));
             }
             all.addAll(next.units());
-            return new Draft(path, all, startsSection, true);
+            return new Draft(common, all, startsSection, true);
+        }
+
+        private static String commonPath(String a, String b) {
+            String[] left = a.split(" > ", -1);
+            String[] right = b.split(" > ", -1);
+            List<String> shared = new ArrayList<>();
+            for (int i = 0; i < Math.min(left.length, right.length) && left[i].equals(right[i]); i++) {
+                shared.add(left[i]);
+            }
+            return String.join(" > ", shared);
+        }
+
+        private static String relative(String full, String common) {
+            return common.isEmpty() ? full : full.substring(common.length() + 3);
         }
     }
 }
