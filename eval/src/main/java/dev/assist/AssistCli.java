@@ -11,7 +11,13 @@ import picocli.CommandLine.Command;
         subcommands = {IndexCommand.class, BenchCommand.class})
 public final class AssistCli implements Runnable {
 
+    /** Keeps a reference so the level sticks: JUL holds loggers weakly. */
+    private static final java.util.logging.Logger LUCENE_VECTORIZATION =
+            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
     public static void main(String[] args) {
+        // Lucene announces its SIMD provider at INFO on every start; users need not see it.
+        LUCENE_VECTORIZATION.setLevel(java.util.logging.Level.WARNING);
         CommandLine cli = new CommandLine(new AssistCli());
         for (String pending : new String[] {"demo", "serve", "eval", "train"}) {
             cli.addSubcommand(pending, new NotYetAvailable(pending));
