@@ -1,0 +1,118 @@
+package dev.assist.config;
+
+import dev.assist.compose.ConfidenceModel;
+import dev.assist.compose.ExtractiveSettings;
+import dev.assist.rerank.RerankWeights;
+import java.util.List;
+
+/**
+ * The server's whole configuration: defaults from {@code assist-defaults.yaml}, a user file over
+ * them, then the environment ({@link ConfigLoader}). Every field is validated at start-up.
+ */
+public record AssistConfig(
+        String index,
+        int port,
+        List<String> languages,
+        String defaultLanguage,
+        List<String> fallbackLanguages,
+        Retrieval retrieval,
+        Rerank rerank,
+        Compose compose,
+        Cache cache,
+        Limits limits,
+        List<ApiKeyConfig> apiKeys) {
+
+    public AssistConfig {
+        require(port >= 0 && port <= 65535, "port must be within 0..65535");
+        require(languages != null && !languages.isEmpty(), "languages must list at least one language");
+        require(defaultLanguage != null && !defaultLanguage.isBlank(), "default_language is required");
+        fallbackLanguages = fallbackLanguages == null ? List.of() : List.copyOf(fallbackLanguages);
+        languages = List.copyOf(languages);
+        apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
+        require(retrieval != null && rerank != null && compose != null && cache != null && limits != null,
+                "retrieval, rerank, compose, cache and limits sections are required");
+    }
+
+    public AssistConfig withIndex(String newIndex) {
+        return new AssistConfig(newIndex, port, languages, defaultLanguage, fallbackLanguages, retrieval, rerank, compose,
+                cache, limits, apiKeys);
+    }
+
+    public AssistConfig withPort(int newPort) {
+        return new AssistConfig(index, newPort, languages, defaultLanguage, fallbackLanguages, retrieval, rerank, compose,
+                cache, limits, apiKeys);
+    }
+
+    public AssistConfig withApiKeys(List<ApiKeyConfig> keys) {
+        return new AssistConfig(index, port, languages, defaultLanguage, fallbackLanguages, retrieval, rerank, compose,
+                cache, limits, keys);
+    }
+
+    public AssistConfig withRetrieval(Retrieval newRetrieval) {
+        return new AssistConfig(index, port, languages, defaultLanguage, fallbackLanguages, newRetrieval, rerank, compose,
+                cache, limits, apiKeys);
+    }
+
+    public AssistConfig withRerank(Rerank newRerank) {
+        return new AssistConfig(index, port, languages, defaultLanguage, fallbackLanguages, retrieval, newRerank, compose,
+                cache, limits, apiKeys);
+    }
+
+    static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new ConfigException(message);
+        }
+    }
+
+    /** First-stage retrieval: which retrievers, how they are fused, how deep. */
+    public record Retrieval(String retriever, String fusion, int rrfK, double rrfLexicalWeight, double rrfVectorWeight,
+                            double convexAlpha, int depth, int candidates, float titleBoost) {
+        public Retrieval {
+            require(depth >= 1 && candidates >= 1, "retrieval.depth and retrieval.candidates must be at least 1");
+            require(rrfK >= 1, "retrieval.rrf_k must be at least 1");
+            require(convexAlpha >= 0 && convexAlpha <= 1, "retrieval.convex_alpha must be within [0, 1]");
+        }
+
+        public Retrieval with(String newRetriever, String newFusion) {
+            return new Retrieval(newRetriever, newFusion, rrfK, rrfLexicalWeight, rrfVectorWeight, convexAlpha, depth,
+                    candidates, titleBoost);
+        }
+    }
+
+    /** Re-ranking and diversity. */
+    public record Rerank(String kind, int depth, RerankWeights weights, int passages, int maxPerArticle, double mmrLambda,
+                         String crossEncoderModel, String crossEncoderTokenizer) {
+        public Rerank {
+            require(depth >= 1 && passages >= 1 && maxPerArticle >= 1,
+                    "rerank.depth, rerank.passages and rerank.max_per_article must be at least 1");
+            require(mmrLambda >= 0 && mmrLambda <= 1, "rerank.mmr_lambda must be within [0, 1]");
+            weights = weights == null ? RerankWeights.defaults() : weights;
+        }
+
+        public Rerank withKind(String newKind) {
+            return new Rerank(newKind, depth, weights, passages, maxPerArticle, mmrLambda, crossEncoderModel, crossEncoderTokenizer);
+        }
+    }
+
+    /** The extractive composer and its confidence calibration. */
+    public record Compose(ExtractiveSettings extractive, ConfidenceModel confidence) {
+        public Compose {
+            require(extractive != null && confidence != null, "compose.extractive and compose.confidence are required");
+        }
+    }
+
+    /** Cache sizes (entries). */
+    public record Cache(long queries, long sentences) {
+    }
+
+    /** What a request may send. */
+    public record Limits(int maxQuestionChars, int maxBodyBytes, int maxHistoryTurns) {
+        public Limits {
+            require(maxQuestionChars > 0 && maxBodyBytes > 0 && maxHistoryTurns >= 0, "limits must be positive");
+        }
+    }
+
+    /** One API key: its SHA-256 (or, for local use, the key itself), tenant and scope. */
+    public record ApiKeyConfig(String key, String sha256, String tenant, String scope) {
+    }
+}

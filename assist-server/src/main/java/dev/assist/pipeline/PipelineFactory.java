@@ -1,0 +1,84 @@
+package dev.assist.pipeline;
+
+import dev.assist.compose.ExtractiveComposer;
+import dev.assist.config.AssistConfig;
+import dev.assist.config.ConfigException;
+import dev.assist.conversation.QuestionLanguage;
+import dev.assist.embed.Embedder;
+import dev.assist.index.LanguageAnalyzers;
+import dev.assist.rerank.Diversifier;
+import dev.assist.rerank.NoReranker;
+import dev.assist.rerank.PassageReranker;
+import dev.assist.rerank.Reranker;
+import dev.assist.rerank.RerankerKind;
+import dev.assist.rerank.SentenceScorer;
+import dev.assist.rerank.SentenceVectors;
+import dev.assist.rerank.TermCoverage;
+import dev.assist.retrieve.ConvexCombinationFusion;
+import dev.assist.retrieve.Fusion;
+import dev.assist.retrieve.FusionKind;
+import dev.assist.retrieve.HybridRetriever;
+import dev.assist.retrieve.LexicalRetriever;
+import dev.assist.retrieve.QueryEncoder;
+import dev.assist.retrieve.ReciprocalRankFusion;
+import dev.assist.retrieve.RetrieverKind;
+import dev.assist.rewrite.HistoryQueryRewriter;
+import org.apache.lucene.search.SearcherManager;
+
+/**
+ * Builds the pipeline a configuration names. The embedding caches are shared by every pipeline
+ * built from one factory, so A/B variants in an eval run do not embed twice.
+ */
+public final class PipelineFactory {
+    private final Embedder embedder;
+    private final LanguageAnalyzers analyzers = new LanguageAnalyzers();
+    private final QueryEncoder queries;
+    private final SentenceVectors sentences;
+
+    public PipelineFactory(Embedder embedder, long cachedQueries, long cachedSentences) {
+        this.embedder = embedder;
+        this.queries = new QueryEncoder(embedder, cachedQueries);
+        this.sentences = new SentenceVectors(embedder, cachedSentences);
+    }
+
+    public static PipelineFactory forConfig(Embedder embedder, AssistConfig config) {
+        return new PipelineFactory(embedder, config.cache().queries(), config.cache().sentences());
+    }
+
+    public Embedder embedder() {
+        return embedder;
+    }
+
+    public AssistPipeline build(AssistConfig config, SearcherManager searchers, StageObserver observer) {
+        AssistConfig.Retrieval retrieval = config.retrieval();
+        HybridRetriever retriever = new HybridRetriever(searchers,
+                new LexicalRetriever(analyzers, retrieval.titleBoost()), queries, fusion(retrieval),
+                RetrieverKind.parse(retrieval.retriever()), retrieval.depth());
+        SentenceScorer scorer = new SentenceScorer(queries, sentences, new TermCoverage(analyzers));
+        AssistConfig.Rerank rerank = config.rerank();
+        return new AssistPipeline(
+                new QuestionLanguage(config.languages(), config.defaultLanguage()),
+                new HistoryQueryRewriter(analyzers),
+                retriever,
+                reranker(rerank, scorer),
+                new Diversifier(rerank.maxPerArticle(), rerank.mmrLambda()),
+                new ExtractiveComposer(scorer, config.compose().confidence(), config.compose().extractive()),
+                new PipelineSettings(config.fallbackLanguages(), retrieval.candidates(), rerank.passages()),
+                observer);
+    }
+
+    private static Fusion fusion(AssistConfig.Retrieval retrieval) {
+        return switch (FusionKind.parse(retrieval.fusion())) {
+            case RRF -> new ReciprocalRankFusion(retrieval.rrfK(), retrieval.rrfLexicalWeight(), retrieval.rrfVectorWeight());
+            case CONVEX -> new ConvexCombinationFusion(retrieval.convexAlpha());
+        };
+    }
+
+    private static Reranker reranker(AssistConfig.Rerank rerank, SentenceScorer scorer) {
+        return switch (RerankerKind.parse(rerank.kind())) {
+            case NONE -> new NoReranker();
+            case PASSAGE -> new PassageReranker(scorer, rerank.weights(), rerank.depth());
+            case CROSS_ENCODER -> throw new ConfigException("rerank.kind cross-encoder is not available yet");
+        };
+    }
+}

@@ -1,0 +1,75 @@
+package dev.assist.rerank;
+
+import dev.assist.retrieve.Candidate;
+import dev.assist.retrieve.Passage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Scores the question against each candidate's sentences with the embedding model (the best
+ * sentence often answers when the whole chunk is diluted), plus lexical features, combined
+ * linearly with weights fitted on the dev splits ({@link RerankWeights}). Only the first
+ * {@code depth} candidates are re-scored; the rest keep their order below them.
+ */
+public final class PassageReranker implements Reranker {
+    private final SentenceScorer scorer;
+    private final RerankWeights weights;
+    private final int depth;
+
+    public PassageReranker(SentenceScorer scorer, RerankWeights weights, int depth) {
+        this.scorer = scorer;
+        this.weights = weights;
+        this.depth = depth;
+    }
+
+    @Override
+    public List<ScoredPassage> rerank(String question, String language, List<Candidate> candidates) {
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        List<Candidate> head = candidates.subList(0, Math.min(depth, candidates.size()));
+        List<ScoredPassage> scored = new ArrayList<>();
+        for (var entry : features(question, head).entrySet()) {
+            scored.add(new ScoredPassage(entry.getKey(), weights.score(entry.getValue().features()), entry.getValue().sentences()));
+        }
+        scored.sort(Comparator.comparingDouble(ScoredPassage::score).reversed());
+        double floor = scored.getLast().score();
+        for (int i = head.size(); i < candidates.size(); i++) {
+            scored.add(new ScoredPassage(candidates.get(i), floor - i * 1e-6, List.of()));
+        }
+        return scored;
+    }
+
+    /** The features of each candidate, in candidate order (also what weight fitting learns from). */
+    public Map<Candidate, Scored> features(String question, List<Candidate> candidates) {
+        Map<String, List<ScoredSentence>> sentences = scorer.score(question,
+                candidates.stream().map(Candidate::passage).toList());
+        float[] query = scorer.questionVector(question);
+        double fusedMax = candidates.stream().mapToDouble(Candidate::fusedScore).max().orElse(1);
+        double lexicalMax = candidates.stream().mapToDouble(Candidate::lexicalScore).max().orElse(0);
+        Map<String, Set<String>> questionTerms = new HashMap<>();
+        Map<Candidate, Scored> result = new java.util.LinkedHashMap<>();
+        for (Candidate candidate : candidates) {
+            Passage passage = candidate.passage();
+            Set<String> wanted = questionTerms.computeIfAbsent(passage.language(), lang -> scorer.terms().terms(question, lang));
+            List<ScoredSentence> own = sentences.get(passage.id());
+            RerankFeatures features = new RerankFeatures(
+                    fusedMax > 0 ? candidate.fusedScore() / fusedMax : 0,
+                    passage.vector() == null ? 0 : SentenceVectors.cosine(query, passage.vector()),
+                    own.stream().mapToDouble(ScoredSentence::similarity).max().orElse(0),
+                    TermCoverage.coverage(wanted, scorer.terms().terms(passage.title(), passage.language())),
+                    TermCoverage.coverage(wanted, scorer.terms().terms(passage.title() + "\n" + passage.text(), passage.language())),
+                    lexicalMax > 0 ? candidate.lexicalScore() / lexicalMax : 0);
+            result.put(candidate, new Scored(features, own));
+        }
+        return result;
+    }
+
+    /** A candidate's features and its scored sentences. */
+    public record Scored(RerankFeatures features, List<ScoredSentence> sentences) {
+    }
+}

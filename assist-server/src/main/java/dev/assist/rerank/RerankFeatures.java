@@ -1,0 +1,19 @@
+package dev.assist.rerank;
+
+/**
+ * What the passage re-ranker knows about one candidate, each roughly in [0, 1].
+ *
+ * @param fused fused first-stage score over the best one in the list
+ * @param chunkSimilarity cosine between question and chunk vectors
+ * @param bestSentence best cosine between the question and one sentence of the chunk
+ * @param titleCoverage share of the question's terms in the article title
+ * @param termCoverage share of the question's terms in title and chunk
+ * @param lexical BM25 score over the best one in the list (0 when BM25 did not find it)
+ */
+public record RerankFeatures(double fused, double chunkSimilarity, double bestSentence, double titleCoverage,
+                             double termCoverage, double lexical) {
+
+    public double[] toArray() {
+        return new double[] {fused, chunkSimilarity, bestSentence, titleCoverage, termCoverage, lexical};
+    }
+}

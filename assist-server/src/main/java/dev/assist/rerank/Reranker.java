@@ -1,0 +1,9 @@
+package dev.assist.rerank;
+
+import dev.assist.retrieve.Candidate;
+import java.util.List;
+
+/** Re-orders first-stage candidates for a question, best first. */
+public interface Reranker {
+    List<ScoredPassage> rerank(String question, String language, List<Candidate> candidates);
+}

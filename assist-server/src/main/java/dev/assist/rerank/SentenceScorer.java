@@ -1,0 +1,65 @@
+package dev.assist.rerank;
+
+import dev.assist.retrieve.Passage;
+import dev.assist.retrieve.QueryEncoder;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Scores every sentence of some passages against a question: cosine of the sentence vectors
+ * (embedded in one batch, cached) and coverage of the question's terms. A one-sentence passage
+ * reuses its chunk vector instead of embedding again.
+ */
+public final class SentenceScorer {
+    private final QueryEncoder encoder;
+    private final SentenceVectors sentenceVectors;
+    private final TermCoverage terms;
+
+    public SentenceScorer(QueryEncoder encoder, SentenceVectors sentenceVectors, TermCoverage terms) {
+        this.encoder = encoder;
+        this.sentenceVectors = sentenceVectors;
+        this.terms = terms;
+    }
+
+    public TermCoverage terms() {
+        return terms;
+    }
+
+    public float[] questionVector(String question) {
+        return encoder.encode(question);
+    }
+
+    /** Sentences per passage id, in passage order. */
+    public Map<String, List<ScoredSentence>> score(String question, List<Passage> passages) {
+        float[] query = encoder.encode(question);
+        Map<String, List<String>> split = new LinkedHashMap<>();
+        List<String> toEmbed = new ArrayList<>();
+        for (Passage passage : passages) {
+            List<String> sentences = SentenceSplitter.split(passage.text(), passage.language());
+            split.put(passage.id(), sentences);
+            if (sentences.size() > 1 || passage.vector() == null) {
+                toEmbed.addAll(sentences);
+            }
+        }
+        Map<String, float[]> vectors = sentenceVectors.vectors(toEmbed);
+        Map<String, Set<String>> questionTerms = new HashMap<>();
+        Map<String, List<ScoredSentence>> scored = new LinkedHashMap<>();
+        for (Passage passage : passages) {
+            Set<String> wanted = questionTerms.computeIfAbsent(passage.language(), lang -> terms.terms(question, lang));
+            List<String> texts = split.get(passage.id());
+            List<ScoredSentence> sentences = new ArrayList<>(texts.size());
+            for (int i = 0; i < texts.size(); i++) {
+                float[] vector = vectors.getOrDefault(texts.get(i), passage.vector());
+                double similarity = vector == null ? 0 : SentenceVectors.cosine(query, vector);
+                double coverage = TermCoverage.coverage(wanted, terms.terms(texts.get(i), passage.language()));
+                sentences.add(new ScoredSentence(texts.get(i), i, similarity, coverage));
+            }
+            scored.put(passage.id(), sentences);
+        }
+        return scored;
+    }
+}
