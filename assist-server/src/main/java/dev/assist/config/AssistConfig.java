@@ -48,6 +48,16 @@ public record AssistConfig(
                 cache, limits, keys);
     }
 
+    public AssistConfig withFallbackLanguages(List<String> languages) {
+        return new AssistConfig(index, port, this.languages, defaultLanguage, languages, retrieval, rerank, compose,
+                cache, limits, apiKeys);
+    }
+
+    public AssistConfig withCompose(Compose newCompose) {
+        return new AssistConfig(index, port, languages, defaultLanguage, fallbackLanguages, retrieval, rerank, newCompose,
+                cache, limits, apiKeys);
+    }
+
     public AssistConfig withRetrieval(Retrieval newRetrieval) {
         return new AssistConfig(index, port, languages, defaultLanguage, fallbackLanguages, newRetrieval, rerank, compose,
                 cache, limits, apiKeys);
@@ -87,6 +97,11 @@ public record AssistConfig(
                     "rerank.depth, rerank.passages and rerank.max_per_article must be at least 1");
             require(mmrLambda >= 0 && mmrLambda <= 1, "rerank.mmr_lambda must be within [0, 1]");
             weights = weights == null ? RerankWeights.defaults() : weights;
+        }
+
+        /** The same re-ranking keeping more passages and fewer per article, as ranking metrics need. */
+        public Rerank forRanking(int keep, int perArticle) {
+            return new Rerank(kind, depth, weights, keep, perArticle, mmrLambda, crossEncoderModel, crossEncoderTokenizer);
         }
 
         public Rerank withKind(String newKind) {

@@ -14,18 +14,22 @@ import org.apache.lucene.analysis.StopwordAnalyzerBase;
 
 /**
  * The rewrite without a language model: when the last message is short or refers back ("and for
- * annual?", "how long does that take"), the previous customer turn's key terms are carried
- * into it. Otherwise the message is already standalone and is kept as it is.
+ * annual?", "are their rooms clean?"), the previous customer turn's key terms and the names
+ * mentioned in the last few turns (by anyone: "the Acorn Guest House", "Lumora Reader") are
+ * carried into it. Otherwise the message is already standalone and is kept as it is.
  */
 public final class HistoryQueryRewriter implements QueryRewriter {
     private static final int SHORT_WORDS = 6;
+    /** Turns searched for names the customer may be referring to. */
+    private static final int NAME_LOOKBACK = 4;
+    private static final Pattern NAME = Pattern.compile("(?<![.!?]\\s)(?<!^)\\b\\p{Lu}[\\p{L}'-]+");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'-]*");
     /** Words that point back at an earlier turn, in the languages of the samples. */
     private static final Set<String> REFERRING = Set.of(
-            "it", "that", "this", "those", "these", "they", "them", "there", "also", "and", "what", "about",
-            "es", "das", "dies", "dafür", "davon", "und", "auch",
-            "ça", "cela", "et", "aussi", "le", "la", "les",
-            "eso", "esto", "y", "también", "lo");
+            "it", "its", "that", "this", "those", "these", "they", "them", "their", "there", "also", "and", "what", "about",
+            "es", "das", "dies", "dafür", "davon", "und", "auch", "ihr", "ihre", "dort",
+            "ça", "cela", "et", "aussi", "le", "la", "les", "leur", "leurs", "y",
+            "eso", "esto", "también", "lo", "su", "sus", "allí");
 
     private final LanguageAnalyzers analyzers;
 
@@ -40,13 +44,26 @@ public final class HistoryQueryRewriter implements QueryRewriter {
             return question;
         }
         List<String> words = words(question);
-        boolean refersBack = words.size() <= SHORT_WORDS || words.stream().limit(3).anyMatch(REFERRING::contains);
+        boolean refersBack = words.size() <= SHORT_WORDS || words.stream().anyMatch(REFERRING::contains);
         if (!refersBack) {
             return question;
         }
-        Set<String> carried = new LinkedHashSet<>(keyTerms(previous, language));
+        Set<String> carried = new LinkedHashSet<>(names(history));
+        carried.addAll(keyTerms(previous, language));
         carried.removeAll(keyTerms(question, language));
         return carried.isEmpty() ? question : question.strip() + " " + String.join(" ", carried);
+    }
+
+    /** Capitalized words that do not start a sentence: names of places, products, plans. */
+    private static List<String> names(List<Turn> history) {
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = Math.max(0, history.size() - NAME_LOOKBACK); i < history.size(); i++) {
+            Matcher matcher = NAME.matcher(history.get(i).text());
+            while (matcher.find()) {
+                names.add(matcher.group().toLowerCase(Locale.ROOT));
+            }
+        }
+        return names;
     }
 
     private static String previousCustomerTurn(List<Turn> history) {

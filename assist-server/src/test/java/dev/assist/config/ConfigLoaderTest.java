@@ -1,0 +1,78 @@
+package dev.assist.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    private Path yaml(String text) throws IOException {
+        return Files.writeString(dir.resolve("assist.yaml"), text);
+    }
+
+    @Test
+    void defaultsLoadAndValidate() {
+        AssistConfig config = ConfigLoader.defaults(Map.of());
+        assertThat(config.port()).isEqualTo(7070);
+        assertThat(config.retrieval().retriever()).isEqualTo("hybrid");
+        assertThat(config.compose().extractive().threshold()).isBetween(0.0, 1.0);
+        assertThat(config.apiKeys()).isEmpty();
+    }
+
+    @Test
+    void aUserFileChangesOnlyWhatItSets() throws IOException {
+        AssistConfig config = ConfigLoader.load(yaml("retrieval:\n  fusion: convex\nport: 8080\n"), Map.of());
+        assertThat(config.retrieval().fusion()).isEqualTo("convex");
+        assertThat(config.retrieval().depth()).as("untouched default").isEqualTo(50);
+        assertThat(config.port()).isEqualTo(8080);
+    }
+
+    @Test
+    void environmentWinsAndAddsKeys() throws IOException {
+        AssistConfig config = ConfigLoader.load(yaml("port: 8080\n"),
+                Map.of("ASSIST_PORT", "9090", "ASSIST_API_KEYS", "k1:acme:bot, k2:acme:admin"));
+        assertThat(config.port()).isEqualTo(9090);
+        assertThat(config.apiKeys()).extracting(AssistConfig.ApiKeyConfig::tenant, AssistConfig.ApiKeyConfig::scope)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("acme", "bot"), org.assertj.core.groups.Tuple.tuple("acme", "admin"));
+    }
+
+    @Test
+    void unknownKeysAreErrorsNamingTheKey() throws IOException {
+        Path file = yaml("retrieval:\n  fusoin: rrf\n");
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("fusoin").hasMessageContaining(file.toString());
+    }
+
+    @Test
+    void badValuesSayWhatTheyMustBe() throws IOException {
+        assertThatThrownBy(() -> ConfigLoader.load(yaml("retrieval:\n  convex_alpha: 2\n"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("convex_alpha must be within [0, 1]");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml("port: 70000\n"), Map.of()))
+                .hasMessageContaining("port must be within");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml("port: [1\n"), Map.of()))
+                .hasMessageContaining("invalid YAML");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml("- a list\n"), Map.of()))
+                .hasMessageContaining("must be a YAML mapping");
+    }
+
+    @Test
+    void badEnvironmentValuesAreClear() {
+        assertThatThrownBy(() -> ConfigLoader.defaults(Map.of("ASSIST_PORT", "seventy")))
+                .hasMessageContaining("ASSIST_PORT must be a port number");
+        assertThatThrownBy(() -> ConfigLoader.defaults(Map.of("ASSIST_API_KEYS", "secret-key:acme")))
+                .hasMessageContaining("key:tenant:scope").hasMessageNotContaining("secret-key");
+    }
+
+    @Test
+    void missingFileIsAnError() {
+        assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("nope.yaml"), Map.of())).hasMessageContaining("config file not found");
+    }
+}
