@@ -59,7 +59,10 @@ public final class LlmAnswerGenerator {
         if (input.passages().isEmpty()) {
             return GeneratedAnswer.decline();
         }
-        return parse(chat.stream(messages(input), new HandoffGate(onDelta)), input.passages());
+        HandoffGate gate = new HandoffGate(onDelta);
+        String reply = chat.stream(messages(input), gate);
+        gate.flush();
+        return parse(reply, input.passages());
     }
 
     private List<ChatMessage> messages(GenerationInput input) {
@@ -113,6 +116,15 @@ public final class LlmAnswerGenerator {
             }
             open = true;
             downstream.accept(held.toString());
+            held.setLength(0);
+        }
+
+        /** At the end of the reply: text still held back that did not turn out to be the sentinel. */
+        void flush() {
+            String head = held.toString().replaceFirst("^[\\s*_`\"']+", "");
+            if (!open && !declined && !head.isEmpty() && !head.equals(HANDOFF)) {
+                downstream.accept(held.toString());
+            }
             held.setLength(0);
         }
     }

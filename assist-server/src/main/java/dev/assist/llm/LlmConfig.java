@@ -104,9 +104,9 @@ public record LlmConfig(LlmProvider provider, String baseUrl, String model, Stri
                 env.get(ENV_MODEL),
                 env.get(ENV_API_KEY),
                 Duration.ofMillis(parseLong(env, ENV_TIMEOUT_MS, DEFAULT_TIMEOUT.toMillis())),
-                (int) parseLong(env, ENV_MAX_RETRIES, DEFAULT_MAX_RETRIES),
+                parseInt(env, ENV_MAX_RETRIES, DEFAULT_MAX_RETRIES),
                 parseDouble(env, ENV_TEMPERATURE, DEFAULT_TEMPERATURE),
-                (int) parseLong(env, ENV_CIRCUIT_FAILURES, DEFAULT_FAILURES_TO_OPEN),
+                parseInt(env, ENV_CIRCUIT_FAILURES, DEFAULT_FAILURES_TO_OPEN),
                 Duration.ofMillis(parseLong(env, ENV_CIRCUIT_OPEN_MS, DEFAULT_OPEN_DURATION.toMillis())));
     }
 
@@ -192,6 +192,11 @@ public record LlmConfig(LlmProvider provider, String baseUrl, String model, Stri
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a whole number; got '" + value.strip() + "'", e);
         }
+    }
+
+    private static int parseInt(Map<String, String> env, String name, int fallback) {
+        long value = parseLong(env, name, fallback);
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
     }
 
     private static double parseDouble(Map<String, String> env, String name, double fallback) {

@@ -153,7 +153,7 @@ public final class ResilientChat {
                     call.onError(e);
                 }
             });
-            String text = call.await(deadline);
+            String text = call.await(deadline, this::timeout);
             breaker.recordSuccess();
             return text;
         } catch (Failure f) {
@@ -375,15 +375,14 @@ public final class ResilientChat {
             result.completeExceptionally(error);
         }
 
-        String await(long deadline) {
+        String await(long deadline, java.util.function.Supplier<LlmUnavailableException> timeout) {
             long remaining = deadline - System.nanoTime();
             try {
                 String whole = result.get(Math.max(0, remaining), TimeUnit.NANOSECONDS);
                 return requireText(whole);
             } catch (TimeoutException e) {
                 close();
-                throw new Failure(new LlmUnavailableException(Reason.TIMEOUT,
-                        "the streamed reply did not complete in time"), false, true);
+                throw new Failure(timeout.get(), false, true);
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
                 if (cause != null && cause == consumerFailure) {

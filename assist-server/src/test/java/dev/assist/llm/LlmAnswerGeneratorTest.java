@@ -142,4 +142,15 @@ class LlmAnswerGeneratorTest {
         assertThat(deltas).containsExactly("Here is how [3]", ".");
         assertThat(answer.text()).isEqualTo("Here is how [3].");
     }
+
+    @Test
+    void streamingFlushesHeldTextThatNeverBecameTheSentinel() {
+        server.then(openAiStream(Duration.ofMillis(10), "HAND"));
+        List<String> deltas = new CopyOnWriteArrayList<>();
+
+        GeneratedAnswer answer = generator.stream(INPUT, deltas::add);
+
+        assertThat(deltas).containsExactly("HAND");
+        assertThat(answer.declined()).isFalse();
+    }
 }

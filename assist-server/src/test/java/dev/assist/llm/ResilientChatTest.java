@@ -70,6 +70,17 @@ class ResilientChatTest {
     }
 
     @Test
+    void anOpenAiCompatibleServerWorksWithoutAKey() {
+        server.then(openAiReply("Local model here."));
+        LlmConfig local = LlmConfig.fromEnvironment(java.util.Map.of("ASSIST_LLM_PROVIDER", "openai",
+                "ASSIST_LLM_BASE_URL", server.url("/v1"), "ASSIST_LLM_MODEL", "local-model"));
+
+        assertThat(ResilientChat.create(local).complete(QUESTION)).isEqualTo("Local model here.");
+        assertThat(server.requests().get(0).path()).isEqualTo("/v1/chat/completions");
+        assertThat(server.requests().get(0).headers().getFirst("Authorization")).as("no key, no credential").isNull();
+    }
+
+    @Test
     void streamForwardsDeltasInOrderAndReturnsTheWholeText() throws Exception {
         server.then(openAiStream(Duration.ofMillis(20), "Refunds ", "take 5-10 ", "business days", " [1]."));
         ResilientChat chat = ResilientChat.create(config(Duration.ofSeconds(10)));
