@@ -8,6 +8,15 @@ public enum Role {
     ASSISTANT,
     AGENT;
 
+    /** How prompts label this speaker. */
+    public String label() {
+        return switch (this) {
+            case CUSTOMER -> "Customer";
+            case ASSISTANT -> "Assistant";
+            case AGENT -> "Agent";
+        };
+    }
+
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

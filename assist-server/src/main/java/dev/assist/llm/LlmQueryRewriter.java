@@ -1,5 +1,7 @@
 package dev.assist.llm;
 
+import dev.assist.conversation.Turn;
+
 import dev.assist.llm.LlmUnavailableException.Reason;
 import dev.langchain4j.data.message.UserMessage;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.assist.llm;
 
+import dev.assist.conversation.Turn;
+
 import dev.langchain4j.model.input.PromptTemplate;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,7 @@
 package dev.assist.llm;
 
+import dev.assist.conversation.Turn;
+
 import java.util.List;
 import java.util.Objects;
 

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The read side in one place: language, rewrite, retrieve, re-rank, diversify, compose. Each stage
@@ -45,9 +46,26 @@ public final class AssistPipeline {
     public Answer answer(AnswerRequest request) {
         StageTimings timings = new StageTimings(observer);
         Retrieval retrieval = retrieve(request, timings);
-        Composition composition = timings.time(Stage.COMPOSE, () ->
-                composer.compose(new ComposeInput(retrieval.query(), retrieval.language(), retrieval.passages())));
+        Composition composition = timings.time(Stage.COMPOSE, () -> composer.compose(composeInput(request, retrieval)));
         return new Answer(UUID.randomUUID().toString(), retrieval, composition, timings.millis());
+    }
+
+    /**
+     * Answers while streaming: {@code onRetrieved} sees the passages before composing starts (the
+     * API sends them as the stream's first event), then {@code onDelta} receives the answer in
+     * pieces. The returned answer is final and may differ from what was streamed when a
+     * generated answer failed its grounding check.
+     */
+    public Answer answer(AnswerRequest request, Consumer<Retrieval> onRetrieved, Consumer<String> onDelta) {
+        StageTimings timings = new StageTimings(observer);
+        Retrieval retrieval = retrieve(request, timings);
+        onRetrieved.accept(retrieval);
+        Composition composition = timings.time(Stage.COMPOSE, () -> composer.compose(composeInput(request, retrieval), onDelta));
+        return new Answer(UUID.randomUUID().toString(), retrieval, composition, timings.millis());
+    }
+
+    private static ComposeInput composeInput(AnswerRequest request, Retrieval retrieval) {
+        return new ComposeInput(retrieval.query(), retrieval.language(), retrieval.passages(), request.history());
     }
 
     /** Search only: the ranked passages the answer would be composed from. */

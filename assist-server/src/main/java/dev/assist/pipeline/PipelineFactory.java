@@ -1,6 +1,16 @@
 package dev.assist.pipeline;
 
+import dev.assist.compose.Composer;
 import dev.assist.compose.ExtractiveComposer;
+import dev.assist.compose.GenerativeComposer;
+import dev.assist.compose.GroundingCheck;
+import dev.assist.llm.LlmAnswerGenerator;
+import dev.assist.llm.LlmConfig;
+import dev.assist.llm.LlmQueryRewriter;
+import dev.assist.llm.Prompts;
+import dev.assist.llm.ResilientChat;
+import dev.assist.rewrite.LlmFallbackRewriter;
+import dev.assist.rewrite.QueryRewriter;
 import dev.assist.config.AssistConfig;
 import dev.assist.config.ConfigException;
 import dev.assist.conversation.QuestionLanguage;
@@ -34,15 +44,28 @@ public final class PipelineFactory {
     private final LanguageAnalyzers analyzers = new LanguageAnalyzers();
     private final QueryEncoder queries;
     private final SentenceVectors sentences;
+    private final LlmConfig llm;
+    private final ResilientChat chat;
 
-    public PipelineFactory(Embedder embedder, long cachedQueries, long cachedSentences) {
+    public PipelineFactory(Embedder embedder, long cachedQueries, long cachedSentences, LlmConfig llm) {
         this.embedder = embedder;
         this.queries = new QueryEncoder(embedder, cachedQueries);
         this.sentences = new SentenceVectors(embedder, cachedSentences);
+        this.llm = llm;
+        this.chat = llm.enabled() ? ResilientChat.create(llm) : null;
     }
 
+    /** Extractive only: no language model. */
     public static PipelineFactory forConfig(Embedder embedder, AssistConfig config) {
-        return new PipelineFactory(embedder, config.cache().queries(), config.cache().sentences());
+        return forConfig(embedder, config, LlmConfig.none());
+    }
+
+    public static PipelineFactory forConfig(Embedder embedder, AssistConfig config, LlmConfig llm) {
+        return new PipelineFactory(embedder, config.cache().queries(), config.cache().sentences(), llm);
+    }
+
+    public LlmConfig llm() {
+        return llm;
     }
 
     public Embedder embedder() {
@@ -56,13 +79,22 @@ public final class PipelineFactory {
                 RetrieverKind.parse(retrieval.retriever()), retrieval.depth());
         SentenceScorer scorer = new SentenceScorer(queries, sentences, new TermCoverage(analyzers));
         AssistConfig.Rerank rerank = config.rerank();
+        ExtractiveComposer extractive = new ExtractiveComposer(scorer, config.compose().confidence(), config.compose().extractive());
+        QueryRewriter rewriter = new HistoryQueryRewriter(analyzers);
+        Composer composer = extractive;
+        if (chat != null) {
+            Prompts prompts = Prompts.fromClasspath();
+            rewriter = new LlmFallbackRewriter(new LlmQueryRewriter(chat, prompts), rewriter);
+            composer = new GenerativeComposer(new LlmAnswerGenerator(chat, prompts), new GroundingCheck(embedder), extractive,
+                    rerank.passages());
+        }
         return new AssistPipeline(
                 new QuestionLanguage(config.languages(), config.defaultLanguage()),
-                new HistoryQueryRewriter(analyzers),
+                rewriter,
                 retriever,
                 reranker(rerank, scorer),
                 new Diversifier(rerank.maxPerArticle(), rerank.mmrLambda()),
-                new ExtractiveComposer(scorer, config.compose().confidence(), config.compose().extractive()),
+                composer,
                 new PipelineSettings(config.fallbackLanguages(), retrieval.candidates(), rerank.passages()),
                 observer);
     }

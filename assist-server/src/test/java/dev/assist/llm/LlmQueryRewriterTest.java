@@ -1,5 +1,8 @@
 package dev.assist.llm;
 
+import dev.assist.conversation.Turn;
+import dev.assist.conversation.Role;
+
 import static dev.assist.llm.FakeLlmServer.json;
 import static dev.assist.llm.FakeLlmServer.openAiReply;
 import static org.assertj.core.api.Assertions.assertThat;

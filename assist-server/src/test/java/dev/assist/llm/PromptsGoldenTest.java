@@ -1,5 +1,8 @@
 package dev.assist.llm;
 
+import dev.assist.conversation.Turn;
+import dev.assist.conversation.Role;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
