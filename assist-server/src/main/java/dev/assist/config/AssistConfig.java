@@ -76,8 +76,9 @@ public record AssistConfig(
 
     /** First-stage retrieval: which retrievers, how they are fused, how deep. */
     public record Retrieval(String retriever, String fusion, int rrfK, double rrfLexicalWeight, double rrfVectorWeight,
-                            double convexAlpha, int depth, int candidates, float titleBoost) {
+                            double convexAlpha, int depth, int candidates, float titleBoost, List<String> vectorLanguages) {
         public Retrieval {
+            vectorLanguages = vectorLanguages == null ? List.of("*") : List.copyOf(vectorLanguages);
             require(depth >= 1 && candidates >= 1, "retrieval.depth and retrieval.candidates must be at least 1");
             require(rrfK >= 1, "retrieval.rrf_k must be at least 1");
             require(convexAlpha >= 0 && convexAlpha <= 1, "retrieval.convex_alpha must be within [0, 1]");
@@ -85,7 +86,12 @@ public record AssistConfig(
 
         public Retrieval with(String newRetriever, String newFusion) {
             return new Retrieval(newRetriever, newFusion, rrfK, rrfLexicalWeight, rrfVectorWeight, convexAlpha, depth,
-                    candidates, titleBoost);
+                    candidates, titleBoost, vectorLanguages);
+        }
+
+        public Retrieval withVectorLanguages(List<String> languages) {
+            return new Retrieval(retriever, fusion, rrfK, rrfLexicalWeight, rrfVectorWeight, convexAlpha, depth,
+                    candidates, titleBoost, languages);
         }
     }
 

@@ -32,6 +32,7 @@ import dev.assist.retrieve.LexicalRetriever;
 import dev.assist.retrieve.QueryEncoder;
 import dev.assist.retrieve.ReciprocalRankFusion;
 import dev.assist.retrieve.RetrieverKind;
+import dev.assist.retrieve.VectorLanguages;
 import dev.assist.rewrite.HistoryQueryRewriter;
 import org.apache.lucene.search.SearcherManager;
 
@@ -76,7 +77,7 @@ public final class PipelineFactory {
         AssistConfig.Retrieval retrieval = config.retrieval();
         HybridRetriever retriever = new HybridRetriever(searchers,
                 new LexicalRetriever(analyzers, retrieval.titleBoost()), queries, fusion(retrieval),
-                RetrieverKind.parse(retrieval.retriever()), retrieval.depth());
+                RetrieverKind.parse(retrieval.retriever()), retrieval.depth(), VectorLanguages.of(retrieval.vectorLanguages()));
         SentenceScorer scorer = new SentenceScorer(queries, sentences, new TermCoverage(analyzers));
         AssistConfig.Rerank rerank = config.rerank();
         ExtractiveComposer extractive = new ExtractiveComposer(scorer, config.compose().confidence(), config.compose().extractive());
@@ -92,7 +93,7 @@ public final class PipelineFactory {
                 new QuestionLanguage(config.languages(), config.defaultLanguage()),
                 rewriter,
                 retriever,
-                reranker(rerank, scorer),
+                reranker(rerank, scorer, VectorLanguages.of(retrieval.vectorLanguages())),
                 new Diversifier(rerank.maxPerArticle(), rerank.mmrLambda()),
                 composer,
                 new PipelineSettings(config.fallbackLanguages(), retrieval.candidates(), rerank.passages()),
@@ -106,10 +107,10 @@ public final class PipelineFactory {
         };
     }
 
-    private static Reranker reranker(AssistConfig.Rerank rerank, SentenceScorer scorer) {
+    private static Reranker reranker(AssistConfig.Rerank rerank, SentenceScorer scorer, VectorLanguages vectorLanguages) {
         return switch (RerankerKind.parse(rerank.kind())) {
             case NONE -> new NoReranker();
-            case PASSAGE -> new PassageReranker(scorer, rerank.weights(), rerank.depth());
+            case PASSAGE -> new PassageReranker(scorer, rerank.weights(), rerank.depth(), vectorLanguages);
             case CROSS_ENCODER -> throw new ConfigException("rerank.kind cross-encoder is not available yet");
         };
     }

@@ -2,6 +2,7 @@ package dev.assist.rerank;
 
 import dev.assist.retrieve.Candidate;
 import dev.assist.retrieve.Passage;
+import dev.assist.retrieve.VectorLanguages;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,17 +20,27 @@ public final class PassageReranker implements Reranker {
     private final SentenceScorer scorer;
     private final RerankWeights weights;
     private final int depth;
+    private final VectorLanguages vectorLanguages;
 
     public PassageReranker(SentenceScorer scorer, RerankWeights weights, int depth) {
+        this(scorer, weights, depth, VectorLanguages.all());
+    }
+
+    /** @param vectorLanguages question languages whose embeddings are trusted; others keep the first-stage order */
+    public PassageReranker(SentenceScorer scorer, RerankWeights weights, int depth, VectorLanguages vectorLanguages) {
         this.scorer = scorer;
         this.weights = weights;
         this.depth = depth;
+        this.vectorLanguages = vectorLanguages;
     }
 
     @Override
     public List<ScoredPassage> rerank(String question, String language, List<Candidate> candidates) {
         if (candidates.isEmpty()) {
             return List.of();
+        }
+        if (!vectorLanguages.trusts(language)) {
+            return new NoReranker().rerank(question, language, candidates);
         }
         List<Candidate> head = candidates.subList(0, Math.min(depth, candidates.size()));
         List<ScoredPassage> scored = new ArrayList<>();

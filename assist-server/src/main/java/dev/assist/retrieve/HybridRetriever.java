@@ -24,12 +24,23 @@ public final class HybridRetriever implements Retriever {
     private final Fusion fusion;
     private final RetrieverKind kind;
     private final int depth;
+    private final VectorLanguages vectorLanguages;
 
     /**
      * @param depth candidates each retriever returns before fusion (at least the query's limit)
      */
     public HybridRetriever(SearcherManager searchers, LexicalRetriever lexical, QueryEncoder encoder, Fusion fusion,
                            RetrieverKind kind, int depth) {
+        this(searchers, lexical, encoder, fusion, kind, depth, VectorLanguages.all());
+    }
+
+    /**
+     * @param vectorLanguages question languages the embedding model understands; for others a hybrid
+     *     retriever searches with BM25 only (a vector-only retriever still uses vectors: it has nothing else)
+     */
+    public HybridRetriever(SearcherManager searchers, LexicalRetriever lexical, QueryEncoder encoder, Fusion fusion,
+                           RetrieverKind kind, int depth, VectorLanguages vectorLanguages) {
+        this.vectorLanguages = vectorLanguages;
         this.searchers = searchers;
         this.lexical = lexical;
         this.encoder = encoder;
@@ -40,7 +51,9 @@ public final class HybridRetriever implements Retriever {
 
     @Override
     public List<Candidate> retrieve(SearchQuery query) {
-        float[] vector = kind == RetrieverKind.BM25 ? null : encoder.encode(query.text());
+        boolean useVectors = kind == RetrieverKind.VECTOR
+                || (kind == RetrieverKind.HYBRID && vectorLanguages.trusts(query.languages().getFirst()));
+        float[] vector = useVectors ? encoder.encode(query.text()) : null;
         try {
             IndexSearcher searcher = searchers.acquire();
             try {

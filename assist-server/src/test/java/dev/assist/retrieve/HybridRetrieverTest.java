@@ -95,6 +95,20 @@ class HybridRetrieverTest {
     }
 
     @Test
+    void questionsInLanguagesTheModelDoesNotKnowUseBm25Only() {
+        HybridRetriever englishModel = new HybridRetriever(index.searchers(), new LexicalRetriever(new LanguageAnalyzers(), 1.5f),
+                encoder, new ReciprocalRankFusion(60, 1, 1), RetrieverKind.HYBRID, 50, VectorLanguages.of(List.of("en")));
+
+        List<Candidate> german = englishModel.retrieve(new SearchQuery(SamplesIndex.TENANT, "Rechnungen herunterladen",
+                List.of("de", "en"), Channel.BOT, 20));
+        List<Candidate> english = englishModel.retrieve(new SearchQuery(SamplesIndex.TENANT, "download invoices",
+                List.of("en"), Channel.BOT, 20));
+
+        assertThat(german).isNotEmpty().allSatisfy(c -> assertThat(c.vectorRank()).isZero());
+        assertThat(english).anySatisfy(c -> assertThat(c.vectorRank()).isPositive());
+    }
+
+    @Test
     void aQueryOfStopWordsStillGetsVectorResults() {
         assertThat(retrieve(RetrieverKind.HYBRID, SamplesIndex.TENANT, Channel.BOT, "the of and", "en")).isNotEmpty();
         assertThat(retrieve(RetrieverKind.BM25, SamplesIndex.TENANT, Channel.BOT, "the of and", "en")).isEmpty();

@@ -23,6 +23,7 @@ import dev.assist.retrieve.QueryEncoder;
 import dev.assist.retrieve.ReciprocalRankFusion;
 import dev.assist.retrieve.RetrieverKind;
 import dev.assist.retrieve.SearchQuery;
+import dev.assist.retrieve.VectorLanguages;
 import dev.assist.rewrite.HistoryQueryRewriter;
 import dev.assist.conversation.Turn;
 import dev.assist.retrieve.Channel;
@@ -75,9 +76,14 @@ public final class FitRerankerCommand implements Callable<Integer> {
             Path index = dir.resolve(set.equals("golden") ? "samples" : set);
             try (LiveIndex live = LiveIndex.openReadOnly(index, embedder)) {
                 HybridRetriever retriever = new HybridRetriever(live.searchers(), new LexicalRetriever(analyzers,
-                        base.retrieval().titleBoost()), encoder, fusion(base), RetrieverKind.HYBRID, base.retrieval().depth());
+                        base.retrieval().titleBoost()), encoder, fusion(base), RetrieverKind.HYBRID, base.retrieval().depth(),
+                        VectorLanguages.of(base.retrieval().vectorLanguages()));
                 int before = rows.size();
+                VectorLanguages trusted = VectorLanguages.of(base.retrieval().vectorLanguages());
                 for (TrainingQuery q : queries) {
+                    if (!trusted.trusts(q.lang())) {
+                        continue; // the re-ranker is not used for these languages
+                    }
                     String text = rewriter.rewrite(q.history(), q.text(), q.lang());
                     List<Candidate> candidates = retriever.retrieve(new SearchQuery(q.tenant(), text,
                             q.languages(), q.channel(), base.rerank().depth()));
