@@ -1,5 +1,6 @@
 package dev.assist.api;
 
+import dev.assist.metrics.StageTimers;
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,7 +26,7 @@ final class RequestTimers {
                 .tag("method", ctx.method().name())
                 .tag("route", route(ctx))
                 .tag("status", Integer.toString(ctx.statusCode()))
-                .publishPercentileHistogram()
+                .serviceLevelObjectives(StageTimers.BUCKETS)
                 .register(registry)
                 .record((long) (millis * 1_000_000L), TimeUnit.NANOSECONDS);
     }
