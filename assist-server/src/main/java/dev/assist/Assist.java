@@ -77,7 +77,8 @@ public final class Assist implements AutoCloseable {
                 .register(registry);
         this.pipelines = PipelineFactory.forConfig(embedder, config);
         this.stageTimers = new StageTimers(registry);
-        this.api = new HttpApi(ApiKeys.fromConfig(config.apiKeys()), config.limits(), readiness, registry, pages);
+        this.api = new HttpApi(ApiKeys.fromConfig(config.apiKeys()), config.limits(), readiness, registry,
+                pages ? Optional.of(HttpApi.PAGES) : Optional.empty());
         this.app = Javalin.create(api::configure);
     }
 

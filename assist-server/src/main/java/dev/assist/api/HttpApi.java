@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -33,14 +34,14 @@ public final class HttpApi {
     private final SuggestionsHandler suggestions;
     private final ArticlesHandler articles;
     private final OpsHandler ops;
-    private final boolean pages;
+    private final Optional<String> pages;
     private final List<String> routes = new CopyOnWriteArrayList<>();
 
     /**
-     * @param pages serve the static pages of {@link #PAGES} when the class path has them
+     * @param pages a class-path folder of static pages to serve at {@code /} when it exists (normally {@link #PAGES})
      */
     public HttpApi(ApiKeys keys, AssistConfig.Limits limits, Readiness readiness, PrometheusMeterRegistry registry,
-                   boolean pages) {
+                   Optional<String> pages) {
         JsonBodies bodies = new JsonBodies(json, limits.maxBodyBytes());
         RequestRules rules = new RequestRules(limits);
         this.authenticator = new Authenticator(keys);
@@ -81,13 +82,12 @@ public final class HttpApi {
         problems.register(config);
         config.routes.beforeMatched(authenticator::authorize);
         routes(config.routes);
-        if (pages && HttpApi.class.getResource(PAGES) != null) {
-            config.staticFiles.add(files -> {
-                files.hostedPath = "/";
-                files.directory = PAGES;
-                files.location = Location.CLASSPATH;
-            });
-        }
+        pages.filter(folder -> HttpApi.class.getResource(folder) != null).ifPresent(folder ->
+                config.staticFiles.add(files -> {
+                    files.hostedPath = "/";
+                    files.directory = folder;
+                    files.location = Location.CLASSPATH;
+                }));
     }
 
     /** Every route as {@code METHOD /path}, in table order. */

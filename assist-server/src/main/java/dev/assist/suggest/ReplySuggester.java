@@ -174,7 +174,7 @@ public final class ReplySuggester {
         return Optional.of(words.moreDetails().replace("{title}", p.title()).replace("{url}", p.chunk().url()));
     }
 
-    /** The best sentence and the others within a margin of it, at most {@code max}, in reading order. */
+    /** The best sentence and the others within a margin of it, at most {@code max}, best first: a reply leads with its answer. */
     private static List<Pick> best(List<Pick> picks, double margin, int max) {
         double cutoff = picks.getFirst().value() - margin;
         Set<String> seen = new LinkedHashSet<>();
@@ -187,7 +187,6 @@ public final class ReplySuggester {
                 chosen.add(pick);
             }
         }
-        chosen.sort(Comparator.comparingInt(Pick::rank).thenComparingInt(Pick::position));
         return chosen;
     }
 
