@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The launcher's entry point: one picocli command with a subcommand per job. */
 @Command(name = "assist", mixinStandardHelpOptions = true,
         description = "Assist: grounded answers and agent assistance from your own help center.",
-        subcommands = {IndexCommand.class, BenchCommand.class, TrainCommand.class})
+        subcommands = {IndexCommand.class, ServeCommand.class, DemoCommand.class, BenchCommand.class, TrainCommand.class})
 public final class AssistCli implements Runnable {
 
     /** Keeps a reference so the level sticks: JUL holds loggers weakly. */
@@ -18,8 +18,15 @@ public final class AssistCli implements Runnable {
     public static void main(String[] args) {
         // Lucene announces its SIMD provider at INFO on every start; users need not see it.
         LUCENE_VECTORIZATION.setLevel(java.util.logging.Level.WARNING);
+        // Jetty and Javalin log every start-up step; the commands print what a user needs instead.
+        for (String chatty : new String[] {"org.eclipse.jetty", "io.javalin"}) {
+            String property = "org.slf4j.simpleLogger.log." + chatty;
+            if (System.getProperty(property) == null) {
+                System.setProperty(property, "warn");
+            }
+        }
         CommandLine cli = new CommandLine(new AssistCli());
-        for (String pending : new String[] {"demo", "serve", "eval"}) {
+        for (String pending : new String[] {"eval"}) {
             cli.addSubcommand(pending, new NotYetAvailable(pending));
         }
         System.exit(cli.execute(args));

@@ -1,26 +1,47 @@
 package dev.assist.compose;
 
+import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Splits an answer into the pieces a stream sends: each sentence with its citation marker, spaces kept. */
-final class AnswerPieces {
-    /** A sentence ends after its marker ("... invoices. [1] ") or at a full stop followed by space. */
-    private static final Pattern PIECE = Pattern.compile(".+?(?:\\[\\d+]\\s*|[.!?]\\s+|$)", Pattern.DOTALL);
+/**
+ * Cuts a composed answer into the pieces a stream sends one by one: after each citation marker
+ * ({@code ... [2]}), or at sentence boundaries when there are none. The pieces joined give back
+ * the text exactly, whitespace included.
+ */
+public final class AnswerPieces {
+    private static final Pattern MARKER_END = Pattern.compile("\\[\\d{1,3}](?=\\s+\\S)");
 
     private AnswerPieces() {
     }
 
-    static List<String> of(String text) {
-        List<String> pieces = new ArrayList<>();
-        Matcher matcher = PIECE.matcher(text);
-        while (matcher.find()) {
-            if (!matcher.group().isEmpty()) {
-                pieces.add(matcher.group());
+    public static List<String> of(String text, String language) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        List<Integer> cuts = new ArrayList<>();
+        Matcher marker = MARKER_END.matcher(text);
+        while (marker.find()) {
+            cuts.add(marker.end());
+        }
+        if (cuts.isEmpty()) {
+            BreakIterator sentences = BreakIterator.getSentenceInstance(
+                    language == null || language.isBlank() ? Locale.ROOT : Locale.forLanguageTag(language));
+            sentences.setText(text);
+            for (int end = sentences.next(); end != BreakIterator.DONE && end < text.length(); end = sentences.next()) {
+                cuts.add(end);
             }
         }
+        List<String> pieces = new ArrayList<>();
+        int start = 0;
+        for (int cut : cuts) {
+            pieces.add(text.substring(start, cut));
+            start = cut;
+        }
+        pieces.add(text.substring(start));
         return pieces;
     }
 }

@@ -13,7 +13,7 @@ public interface Composer {
      */
     default Composition compose(ComposeInput input, Consumer<String> onDelta) {
         Composition composition = compose(input);
-        AnswerPieces.of(composition.text()).forEach(onDelta);
+        AnswerPieces.of(composition.text(), input.language()).forEach(onDelta);
         return composition;
     }
 }

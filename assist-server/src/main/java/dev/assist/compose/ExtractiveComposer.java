@@ -19,9 +19,6 @@ import java.util.Set;
  * off when the calibrated confidence is under the threshold.
  */
 public final class ExtractiveComposer implements Composer {
-    /** A sentence this short ("Visa:", "1.") is a heading or a list number, not an answer. */
-    private static final int MIN_WORDS = 3;
-
     private final SentenceScorer scorer;
     private final ConfidenceModel confidence;
     private final ExtractiveSettings settings;
@@ -71,7 +68,7 @@ public final class ExtractiveComposer implements Composer {
             if (!text.isEmpty()) {
                 text.append(' ');
             }
-            text.append(pick.sentence().text()).append(" [").append(citation.n()).append(']');
+            text.append(SentenceText.prose(pick.sentence().text())).append(" [").append(citation.n()).append(']');
         }
         return new Answer(text.toString(), List.copyOf(citations.values()));
     }
@@ -98,7 +95,7 @@ public final class ExtractiveComposer implements Composer {
         List<Pick> all = new ArrayList<>();
         for (int rank = 0; rank < top.size(); rank++) {
             for (ScoredSentence sentence : sentences.getOrDefault(top.get(rank).passage().id(), List.of())) {
-                if (wordCount(sentence.text()) >= MIN_WORDS && !sentence.text().endsWith(":")) {
+                if (SentenceText.usable(sentence.text())) {
                     double value = sentence.similarity() + settings.coverageWeight() * sentence.coverage()
                             - settings.rankPenalty() * rank;
                     all.add(new Pick(top.get(rank), rank, sentence, value));
@@ -144,12 +141,7 @@ public final class ExtractiveComposer implements Composer {
     }
 
     private static String snippet(Pick pick) {
-        String text = pick.sentence().text();
-        return text.length() <= 240 ? text : text.substring(0, 237) + "...";
-    }
-
-    private static int wordCount(String text) {
-        return text.strip().split("\\s+").length;
+        return SentenceText.shorten(SentenceText.prose(pick.sentence().text()), 240);
     }
 
     private static double dot(float[] a, float[] b) {

@@ -39,7 +39,7 @@ public final class GenerativeComposer implements Composer {
     public Composition compose(ComposeInput input, Consumer<String> onDelta) {
         Composition fallback = extractive.compose(input);
         if (input.passages().isEmpty()) {
-            return emit(fallback, onDelta);
+            return emit(fallback, input.language(), onDelta);
         }
         List<ScoredPassage> top = input.passages().stream().limit(passages).toList();
         List<NumberedPassage> numbered = new ArrayList<>();
@@ -52,7 +52,7 @@ public final class GenerativeComposer implements Composer {
         try {
             generated = onDelta == null ? generator.generate(generation) : generator.stream(generation, onDelta);
         } catch (LlmUnavailableException e) {
-            return onDelta == null ? fallback : emit(fallback, onDelta);
+            return onDelta == null ? fallback : emit(fallback, input.language(), onDelta);
         }
         if (generated.declined()) {
             return new Composition("", List.of(), Math.min(fallback.confidence(), 0.5),
@@ -78,9 +78,9 @@ public final class GenerativeComposer implements Composer {
                 AnswerMode.GENERATIVE, fallback.signals());
     }
 
-    private static Composition emit(Composition composition, Consumer<String> onDelta) {
+    private static Composition emit(Composition composition, String language, Consumer<String> onDelta) {
         if (onDelta != null) {
-            AnswerPieces.of(composition.text()).forEach(onDelta);
+            AnswerPieces.of(composition.text(), language).forEach(onDelta);
         }
         return composition;
     }

@@ -84,6 +84,11 @@ public final class LiveIndex implements Closeable {
         }
     }
 
+    /** Whether any language of a tenant's article is in the index. */
+    public boolean contains(String tenant, String articleId) throws IOException {
+        return ArticleLookup.exists(searchers, tenant, articleId);
+    }
+
     /** Deletes every language of an article; returns whether anything was there. */
     public synchronized boolean delete(String tenant, String articleId) throws IOException {
         requireWritable();

@@ -73,6 +73,15 @@ public final class PipelineFactory {
         return embedder;
     }
 
+    /**
+     * Embeds the sentences of every multi-sentence passage in the index into the sentence cache
+     * (up to its size), so that re-ranking and extractive answers rarely embed during a request.
+     * Returns how many sentences were embedded.
+     */
+    public int warmSentences(SearcherManager searchers) throws java.io.IOException {
+        return sentences.warm(searchers);
+    }
+
     public AssistPipeline build(AssistConfig config, SearcherManager searchers, StageObserver observer) {
         AssistConfig.Retrieval retrieval = config.retrieval();
         HybridRetriever retriever = new HybridRetriever(searchers,

@@ -16,10 +16,13 @@ import java.util.Set;
  */
 public final class SentenceVectors {
     private final Embedder embedder;
+    private static final int WARM_BATCH = 512;
     private final Cache<String, float[]> cache;
+    private final long maximumSize;
 
     public SentenceVectors(Embedder embedder, long cachedSentences) {
         this.embedder = embedder;
+        this.maximumSize = cachedSentences;
         this.cache = Caffeine.newBuilder().maximumSize(cachedSentences).build();
     }
 
@@ -43,6 +46,41 @@ public final class SentenceVectors {
             }
         }
         return found;
+    }
+
+    /** Embeds the sentences of the index's multi-sentence passages in batches, until the cache is full. */
+    public int warm(org.apache.lucene.search.SearcherManager searchers) throws java.io.IOException {
+        long room = maximumSize - cache.estimatedSize();
+        List<String> batch = new ArrayList<>();
+        int embedded = 0;
+        var searcher = searchers.acquire();
+        try {
+            for (var leaf : searcher.getIndexReader().leaves()) {
+                var live = leaf.reader().getLiveDocs();
+                var stored = leaf.reader().storedFields();
+                for (int doc = 0; doc < leaf.reader().maxDoc() && embedded + batch.size() < room; doc++) {
+                    if (live != null && !live.get(doc)) {
+                        continue;
+                    }
+                    var fields = stored.document(doc, java.util.Set.of(dev.assist.index.IndexSchema.TEXT, dev.assist.index.IndexSchema.LANGUAGE));
+                    List<String> sentences = SentenceSplitter.split(fields.get(dev.assist.index.IndexSchema.TEXT),
+                            fields.get(dev.assist.index.IndexSchema.LANGUAGE));
+                    if (sentences.size() > 1) {
+                        batch.addAll(sentences);
+                    }
+                    if (batch.size() >= WARM_BATCH) {
+                        embedded += vectors(batch).size();
+                        batch.clear();
+                    }
+                }
+            }
+            if (!batch.isEmpty()) {
+                embedded += vectors(batch).size();
+            }
+        } finally {
+            searchers.release(searcher);
+        }
+        return embedded;
     }
 
     public static double cosine(float[] a, float[] b) {

@@ -21,6 +21,7 @@ public record ChunkingPolicy(int budgetTokens, int overlapTokens) {
 
     /** Part of every article's content hash: a new policy re-chunks and re-embeds everything. */
     public String signature() {
-        return "headings:" + budgetTokens + ":" + overlapTokens;
+        // The version names the chunker's rules: bump it when they change, so a sync re-chunks everything.
+        return "headings-v2:" + budgetTokens + ":" + overlapTokens;
     }
 }

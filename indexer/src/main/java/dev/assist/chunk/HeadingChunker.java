@@ -18,6 +18,8 @@ import java.util.Locale;
  * a dozen three-word chunks. Title and section path lead every chunk's embedded text.
  */
 public final class HeadingChunker {
+    /** A numbered list item ("2. Click Download"): one block per step, never glued to the next. */
+    private static final java.util.regex.Pattern NUMBERED_ITEM = java.util.regex.Pattern.compile("\\d{1,3}[.)]\\s");
     private final TokenCounter tokens;
     private final ChunkingPolicy policy;
 
@@ -84,7 +86,7 @@ public final class HeadingChunker {
                 current = new Section(path(headings), new ArrayList<>());
             } else if (trimmed.isEmpty()) {
                 flush(paragraph, current);
-            } else if (trimmed.startsWith("- ") || trimmed.contains(" | ")) {
+            } else if (trimmed.startsWith("- ") || NUMBERED_ITEM.matcher(trimmed).lookingAt() || trimmed.contains(" | ")) {
                 flush(paragraph, current);
                 current.blocks().add(new Block(trimmed, true));
             } else {

@@ -120,6 +120,14 @@ class HeadingChunkerTest {
     }
 
     @Test
+    void numberedStepsStayOnTheirOwnLines() {
+        List<Chunk> chunks = new HeadingChunker(tokens, ChunkingPolicy.defaults()).chunk(article("Invoices",
+                "## Download\n1. Open Settings > Billing > Invoices.\n2. Click Download next to the invoice.\n3. Save the PDF."));
+
+        assertThat(chunks.getFirst().text()).contains("1. Open Settings > Billing > Invoices.\n2. Click Download");
+    }
+
+    @Test
     void emptyBodyStillGivesTheTitleAChunk() {
         assertThat(new HeadingChunker(tokens, ChunkingPolicy.defaults()).chunk(article("Only a title", "")))
                 .singleElement().satisfies(chunk -> assertThat(chunk.embeddedText()).contains("Only a title"));

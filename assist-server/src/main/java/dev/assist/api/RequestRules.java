@@ -1,0 +1,119 @@
+package dev.assist.api;
+
+import dev.assist.auth.ApiKey;
+import dev.assist.config.AssistConfig;
+import dev.assist.conversation.Role;
+import dev.assist.conversation.Turn;
+import dev.assist.pipeline.AnswerRequest;
+import dev.assist.suggest.SuggestionRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Checks request bodies against the configured limits and turns them into the pipeline's
+ * requests. A question over {@code limits.max_question_chars} is a 400 ({@code question-too-long}):
+ * the body as a whole was acceptable, one field was not; 413 is kept for bodies over
+ * {@code limits.max_body_bytes}.
+ */
+public final class RequestRules {
+    public static final int DEFAULT_SEARCH_LIMIT = 5;
+    public static final int MAX_SEARCH_LIMIT = 20;
+
+    private final AssistConfig.Limits limits;
+
+    public RequestRules(AssistConfig.Limits limits) {
+        this.limits = limits;
+    }
+
+    public AnswerRequest answer(AnswerRequestBody body, ApiKey caller) {
+        String question = text(body.question(), "question");
+        List<Turn> history = history(body.history(), "history");
+        return new AnswerRequest(caller.tenant(), caller.scope().channel(), question, history,
+                LocaleTags.parse(body.locale(), "locale"));
+    }
+
+    public AnswerRequest search(SearchRequestBody body, ApiKey caller) {
+        String query = text(body.query(), "query");
+        return new AnswerRequest(caller.tenant(), caller.scope().channel(), query, List.of(),
+                LocaleTags.parse(body.locale(), "locale"));
+    }
+
+    public int searchLimit(SearchRequestBody body) {
+        if (body.limit() == null) {
+            return DEFAULT_SEARCH_LIMIT;
+        }
+        if (body.limit() < 1 || body.limit() > MAX_SEARCH_LIMIT) {
+            throw ApiProblem.badRequest("invalid-field", "limit must be within 1.." + MAX_SEARCH_LIMIT + ", got " + body.limit());
+        }
+        return body.limit();
+    }
+
+    public SuggestionRequest suggestions(SuggestionsRequestBody body, ApiKey caller) {
+        SuggestionsRequestBody.Ticket ticket = body.ticket();
+        if (ticket == null) {
+            throw ApiProblem.badRequest("missing-field", "ticket is required: {\"ticket\": {\"subject\": ..., \"messages\": [...]}}");
+        }
+        String subject = ticket.subject() == null ? "" : ticket.subject().strip();
+        if (subject.length() > limits.maxQuestionChars()) {
+            throw tooLong("ticket.subject", subject.length());
+        }
+        List<Turn> messages = history(ticket.messages(), "ticket.messages");
+        boolean customerWrote = messages.stream().anyMatch(t -> t.role() == Role.CUSTOMER && !t.text().isBlank());
+        if (!customerWrote && subject.isEmpty()) {
+            throw ApiProblem.badRequest("missing-question",
+                    "the ticket needs a subject or at least one non-empty message with role customer");
+        }
+        return new SuggestionRequest(caller.tenant(), subject, messages, LocaleTags.parse(body.locale(), "locale"));
+    }
+
+    private String text(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw ApiProblem.badRequest("missing-question", field + " is required and must not be empty");
+        }
+        String stripped = value.strip();
+        if (stripped.length() > limits.maxQuestionChars()) {
+            throw tooLong(field, stripped.length());
+        }
+        return stripped;
+    }
+
+    private ApiProblem tooLong(String field, int length) {
+        return ApiProblem.badRequest("question-too-long", field + " has " + length + " characters; at most "
+                + limits.maxQuestionChars() + " are accepted (limits.max_question_chars)");
+    }
+
+    private List<Turn> history(List<TurnBody> turns, String field) {
+        if (turns == null) {
+            return List.of();
+        }
+        if (turns.size() > limits.maxHistoryTurns()) {
+            throw ApiProblem.badRequest("too-many-turns", field + " has " + turns.size() + " turns; at most "
+                    + limits.maxHistoryTurns() + " are accepted (limits.max_history_turns); send the most recent ones");
+        }
+        List<Turn> history = new ArrayList<>(turns.size());
+        for (int i = 0; i < turns.size(); i++) {
+            TurnBody turn = turns.get(i);
+            String where = field + "[" + i + "]";
+            if (turn == null) {
+                throw ApiProblem.badRequest("invalid-field", where + " must be an object {\"role\": ..., \"text\": ...}");
+            }
+            Role role;
+            try {
+                role = Role.parse(turn.role());
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.badRequest("invalid-field", where + ".role: " + e.getMessage());
+            }
+            if (turn.text() == null) {
+                throw ApiProblem.badRequest("invalid-field", where + ".text is required");
+            }
+            history.add(new Turn(role, turn.text()));
+        }
+        return history;
+    }
+
+    /** The locale of a request, validated; exposed for article uploads. */
+    public Optional<String> locale(String tag, String field) {
+        return LocaleTags.parse(tag, field);
+    }
+}
