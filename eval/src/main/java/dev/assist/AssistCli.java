@@ -2,6 +2,8 @@ package dev.assist;
 
 import dev.assist.cli.IndexCommand;
 import dev.assist.cli.NotYetAvailable;
+import dev.assist.triage.cli.EvalCommand;
+import dev.assist.triage.cli.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,9 +21,11 @@ public final class AssistCli implements Runnable {
         // Lucene announces its SIMD provider at INFO on every start; users need not see it.
         LUCENE_VECTORIZATION.setLevel(java.util.logging.Level.WARNING);
         CommandLine cli = new CommandLine(new AssistCli());
-        for (String pending : new String[] {"demo", "serve", "eval", "train"}) {
+        for (String pending : new String[] {"demo", "serve"}) {
             cli.addSubcommand(pending, new NotYetAvailable(pending));
         }
+        cli.addSubcommand("train", TrainCommand.commandLine());
+        cli.addSubcommand("eval", EvalCommand.commandLine());
         System.exit(cli.execute(args));
     }
 
