@@ -203,7 +203,7 @@ public final class ClassifierTrainer {
             double threshold;
             double score;
             if (oos >= 0) {
-                double[] fitted = bestOutOfScopeThreshold(p, y, oos);
+                double[] fitted = bestOutOfScopeThreshold(p, y, oos, options.outOfScopeWeight());
                 threshold = fitted[0];
                 score = fitted[1];
             } else {
@@ -228,8 +228,8 @@ public final class ClassifierTrainer {
         return (double) correct / y.length;
     }
 
-    /** For data with out-of-scope rows: the threshold that maximises in-scope accuracy + out-of-scope recall. */
-    private static double[] bestOutOfScopeThreshold(double[][] p, int[] y, int oos) {
+    /** For data with out-of-scope rows: the threshold that maximises in-scope accuracy + weight x out-of-scope recall. */
+    private static double[] bestOutOfScopeThreshold(double[][] p, int[] y, int oos, double weight) {
         double[] maxima = new double[y.length];
         for (int i = 0; i < y.length; i++) {
             maxima[i] = p[i][argmax(p[i])];
@@ -255,7 +255,7 @@ public final class ClassifierTrainer {
                     inScopeCorrect += !saysOos && top == y[i] ? 1 : 0;
                 }
             }
-            double score = (double) inScopeCorrect / Math.max(1, inScope) + (double) outOfScopeCaught / Math.max(1, outOfScope);
+            double score = (double) inScopeCorrect / Math.max(1, inScope) + weight * outOfScopeCaught / Math.max(1, outOfScope);
             if (score > bestScore) {
                 bestScore = score;
                 bestThreshold = t;

@@ -13,12 +13,14 @@ package dev.assist.triage.learn;
  * @param knnWeight the vote's share in [0, 1], or NaN to fit it on the held-out folds
  * @param rejectionRate for data without out-of-scope rows: share of held-out in-scope rows the
  *                      threshold may reject (0 = never answer out_of_scope)
+ * @param outOfScopeWeight for data with out-of-scope rows: the threshold maximises held-out in-scope
+ *                         accuracy + this weight x out-of-scope recall
  * @param maxIterations L-BFGS iterations per fit
  * @param threads threads for training
  */
 public record TrainingOptions(int folds, double l2, double embeddingScale, NgramConfig ngrams, int knnK,
-                              double knnTemperature, double knnWeight, double rejectionRate, int maxIterations,
-                              int threads) {
+                              double knnTemperature, double knnWeight, double rejectionRate, double outOfScopeWeight,
+                              int maxIterations, int threads) {
     public TrainingOptions {
         if (folds < 2) {
             throw new IllegalArgumentException("folds must be at least 2");
@@ -29,6 +31,9 @@ public record TrainingOptions(int folds, double l2, double embeddingScale, Ngram
         if (!Double.isNaN(knnWeight) && (knnWeight < 0 || knnWeight > 1)) {
             throw new IllegalArgumentException("knnWeight must be in [0, 1] or NaN (fit it)");
         }
+        if (!(outOfScopeWeight >= 0)) {
+            throw new IllegalArgumentException("outOfScopeWeight must not be negative");
+        }
         if (rejectionRate < 0 || rejectionRate >= 0.5) {
             throw new IllegalArgumentException("rejectionRate must be in [0, 0.5)");
         }
@@ -36,11 +41,11 @@ public record TrainingOptions(int folds, double l2, double embeddingScale, Ngram
     }
 
     public static TrainingOptions defaults() {
-        return new TrainingOptions(5, 1e-4, 2.0, NgramConfig.defaults(), 10, 0.05, Double.NaN, 0.0, 300, 0);
+        return new TrainingOptions(5, 1e-4, 2.0, NgramConfig.defaults(), 10, 0.05, Double.NaN, 0.0, 0.5, 300, 0);
     }
 
     public TrainingOptions withFolds(int newFolds) {
         return new TrainingOptions(newFolds, l2, embeddingScale, ngrams, knnK, knnTemperature, knnWeight,
-                rejectionRate, maxIterations, threads);
+                rejectionRate, outOfScopeWeight, maxIterations, threads);
     }
 }

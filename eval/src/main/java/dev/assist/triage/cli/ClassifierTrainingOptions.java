@@ -42,6 +42,10 @@ final class ClassifierTrainingOptions {
             description = "Without out-of-scope rows: share of in-scope rows the out-of-scope threshold may reject (default: ${DEFAULT-VALUE}).")
     double reject;
 
+    @Option(names = "--oos-weight", defaultValue = "0.5",
+            description = "With out-of-scope rows: the threshold maximises in-scope accuracy + this x out-of-scope recall (default: ${DEFAULT-VALUE}).")
+    double oosWeight;
+
     @Option(names = "--max-iterations", defaultValue = "300", description = "L-BFGS iterations (default: ${DEFAULT-VALUE}).")
     int maxIterations;
 
@@ -53,7 +57,7 @@ final class ClassifierTrainingOptions {
             ngrams = new NgramConfig(words[0], words[1], chars[0], chars[1], minDf);
         }
         return new TrainingOptions(folds, l2, embeddingScale, ngrams, knnK, knnTemperature,
-                knnWeight == null ? Double.NaN : knnWeight, reject, maxIterations, 0);
+                knnWeight == null ? Double.NaN : knnWeight, reject, oosWeight, maxIterations, 0);
     }
 
     private static int[] range(String value) {
