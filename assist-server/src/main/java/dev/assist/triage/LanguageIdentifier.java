@@ -69,11 +69,11 @@ public final class LanguageIdentifier {
             belief[l] = localeIndex < 0 ? uniform
                     : (1 - settings.localeWeight()) * uniform + (l == localeIndex ? settings.localeWeight() : 0);
         }
-        boolean lastHadEvidence = false;
+        double[] lastLikelihood = null;
         boolean anyEvidence = localeIndex >= 0;
         for (String turn : turns) {
             double[] logLikelihood = logLikelihood(turn);
-            lastHadEvidence = logLikelihood != null;
+            lastLikelihood = logLikelihood;
             if (logLikelihood == null) {
                 continue;
             }
@@ -102,21 +102,19 @@ public final class LanguageIdentifier {
         if (!anyEvidence || belief[best] < settings.minConfidence()) {
             return LanguageGuess.undetermined(anyEvidence ? belief[best] : 0);
         }
-        boolean textAlone = lastHadEvidence && textDecides(turns.get(turns.size() - 1), best);
+        boolean textAlone = lastLikelihood != null && textDecides(lastLikelihood, best);
         return new LanguageGuess(languages.get(best), belief[best],
                 textAlone ? LanguageGuess.Evidence.TEXT : LanguageGuess.Evidence.CONTEXT);
     }
 
-    private boolean textDecides(String text, int best) {
-        double[] ll = logLikelihood(text);
-        if (ll == null) {
-            return false;
-        }
+    /** Whether the last message alone, without priors, gives the language at least {@code minConfidence}. */
+    private boolean textDecides(double[] ll, int best) {
+        double max = java.util.Arrays.stream(ll).max().orElse(0);
         double sum = 0;
         for (double v : ll) {
-            sum += Math.exp(v);
+            sum += Math.exp(v - max);
         }
-        return Math.exp(ll[best]) / sum >= settings.minConfidence();
+        return Math.exp(ll[best] - max) / sum >= settings.minConfidence();
     }
 
     /**

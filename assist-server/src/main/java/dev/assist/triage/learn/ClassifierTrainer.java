@@ -22,7 +22,9 @@ import java.util.stream.IntStream;
  * trains the final model on all rows. The three fitted scalars are written into the model header.
  */
 public final class ClassifierTrainer {
-    private static final double[] KNN_WEIGHTS = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6};
+    private static final double[] KNN_WEIGHTS = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8};
+    /** Class biases are fitted (for macro-F1) only for models with this many classes or fewer, such as sentiment. */
+    private static final int MAX_CLASSES_FOR_BIAS = 10;
     private final TrainingOptions options;
     private final Consumer<String> log;
 
@@ -81,15 +83,22 @@ public final class ClassifierTrainer {
                     oofKnn[i] = TextClassifier.knnProbabilities(vectors[i], memory, memoryLabels, classes,
                             options.knnK(), options.knnTemperature(), -1);
                 });
-                log.accept(String.format(Locale.ROOT, "fold %d/%d: %d train, %d held out, %.1f s", f + 1,
-                        options.folds(), train.length, test.length, (System.nanoTime() - start) / 1e9));
+                log.accept(String.format(Locale.ROOT, "fold %d/%d: %d train, %d held out, %d features, %d iterations, %.1f s",
+                        f + 1, options.folds(), train.length, test.length, fit.ngrams == null ? 0 : fit.ngrams.size(),
+                        fit.regression.iterations(), (System.nanoTime() - start) / 1e9));
             }
             double temperature = fitTemperature(oofLogits, y);
             Calibration calibration = fitMixAndThreshold(oofLogits, oofKnn, y, temperature, oos);
+            List<Double> bias = oos < 0 && classes <= MAX_CLASSES_FOR_BIAS
+                    ? fitClassBias(oofLogits, oofKnn, y, temperature, calibration.knnWeight) : List.of();
+            if (!bias.isEmpty()) {
+                log.accept("class biases for macro-F1: " + bias);
+            }
             List<String> gold = new ArrayList<>(n);
             List<String> predicted = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                double[] p = TextClassifier.mix(oofLogits[i], oofKnn[i], temperature, calibration.knnWeight);
+                double[] p = TextClassifier.applyBias(
+                        TextClassifier.mix(oofLogits[i], oofKnn[i], temperature, calibration.knnWeight), bias);
                 gold.add(labels.get(y[i]));
                 predicted.add(decide(p, labels, calibration.threshold));
             }
@@ -107,7 +116,7 @@ public final class ClassifierTrainer {
             boolean keepMemory = calibration.knnWeight > 0;
             ModelHeader header = new ModelHeader(ModelHeader.FORMAT, kind, embeddingModel, dimension, labels,
                     calibration.threshold, temperature, options.knnK(), options.knnTemperature(), calibration.knnWeight,
-                    options.embeddingScale(), options.ngrams(), all.ngrams == null ? 0 : all.ngrams.size(),
+                    options.embeddingScale(), bias, options.ngrams(), all.ngrams == null ? 0 : all.ngrams.size(),
                     keepMemory ? n : 0, training);
             TextClassifier model = new TextClassifier(header, all.ngrams, all.regression,
                     keepMemory ? vectors : null, keepMemory ? y : null);
@@ -271,6 +280,68 @@ public final class ClassifierTrainer {
         }
         double[] maxima = Arrays.stream(p).mapToDouble(row -> row[argmax(row)]).sorted().toArray();
         return maxima[(int) Math.floor(options.rejectionRate() * (maxima.length - 1))];
+    }
+
+    /** Coordinate ascent on per-class log-probability offsets, maximising held-out macro-F1. */
+    private static List<Double> fitClassBias(double[][] logits, double[][] knn, int[] y, double temperature, double knnWeight) {
+        int classes = logits[0].length;
+        double[][] logP = new double[y.length][];
+        for (int i = 0; i < y.length; i++) {
+            double[] p = TextClassifier.mix(logits[i], knn[i], temperature, knnWeight);
+            logP[i] = Arrays.stream(p).map(v -> Math.log(Math.max(v, 1e-12))).toArray();
+        }
+        double[] bias = new double[classes];
+        double best = macroF1(logP, y, bias);
+        for (int round = 0; round < 3; round++) {
+            for (int c = 0; c < classes; c++) {
+                double keep = bias[c];
+                double bestValue = keep;
+                for (int step = -20; step <= 20; step++) {
+                    bias[c] = step * 0.05;
+                    double f1 = macroF1(logP, y, bias);
+                    if (f1 > best + 1e-9) {
+                        best = f1;
+                        bestValue = bias[c];
+                    }
+                }
+                bias[c] = bestValue;
+            }
+        }
+        List<Double> out = new ArrayList<>();
+        for (double b : bias) {
+            out.add(Math.round(b * 1000) / 1000.0);
+        }
+        return out;
+    }
+
+    private static double macroF1(double[][] logP, int[] y, double[] bias) {
+        int classes = bias.length;
+        int[] tp = new int[classes];
+        int[] fp = new int[classes];
+        int[] fn = new int[classes];
+        for (int i = 0; i < y.length; i++) {
+            int best = 0;
+            for (int c = 1; c < classes; c++) {
+                if (logP[i][c] + bias[c] > logP[i][best] + bias[best]) {
+                    best = c;
+                }
+            }
+            if (best == y[i]) {
+                tp[best]++;
+            } else {
+                fp[best]++;
+                fn[y[i]]++;
+            }
+        }
+        double sum = 0;
+        int present = 0;
+        for (int c = 0; c < classes; c++) {
+            if (tp[c] + fn[c] > 0) {
+                present++;
+                sum += tp[c] == 0 ? 0 : 2.0 * tp[c] / (2.0 * tp[c] + fp[c] + fn[c]);
+            }
+        }
+        return sum / present;
     }
 
     static int argmax(double[] values) {

@@ -16,13 +16,15 @@ import java.util.Objects;
  * @param temperature divides the linear model's logits (fitted on held-out folds)
  * @param knnWeight share of the nearest-neighbour vote in the final probabilities
  * @param embeddingScale multiplies the unit embedding before the linear model
+ * @param classBias added to each class's log-probability before the decision (fitted for macro-F1 on
+ *                  held-out folds when a model has few classes; empty = none)
  * @param ngrams the n-gram features, or null when the model uses embeddings only
  * @param training how the model was built: command, data file, its SHA-256, rows, date, metrics
  */
 public record ModelHeader(int format, String kind, String embeddingModel, int embeddingDimension,
                           List<String> labels, double threshold, double temperature,
                           int knnK, double knnTemperature, double knnWeight, double embeddingScale,
-                          NgramConfig ngrams, int vocabularySize, int memoryRows,
+                          List<Double> classBias, NgramConfig ngrams, int vocabularySize, int memoryRows,
                           Map<String, Object> training) {
     /** The model file format this code writes and reads. */
     public static final int FORMAT = 1;
@@ -32,6 +34,10 @@ public record ModelHeader(int format, String kind, String embeddingModel, int em
         Objects.requireNonNull(embeddingModel, "embeddingModel");
         labels = List.copyOf(labels);
         training = training == null ? Map.of() : Map.copyOf(training);
+        classBias = classBias == null ? List.of() : List.copyOf(classBias);
+        if (!classBias.isEmpty() && classBias.size() != labels.size()) {
+            throw new IllegalArgumentException("classBias needs one value per label");
+        }
         if (labels.size() < 2) {
             throw new IllegalArgumentException("a model needs at least two labels");
         }

@@ -18,6 +18,7 @@ public final class SoftmaxRegression {
     private final int denseSize;
     private final int sparseSize;
     private final float[] weights;
+    private int iterations;
 
     SoftmaxRegression(int classes, int denseSize, int sparseSize, float[] weights) {
         if (weights.length != parameterCount(classes, denseSize, sparseSize)) {
@@ -82,12 +83,14 @@ public final class SoftmaxRegression {
             }
             return loss;
         };
-        new Lbfgs(8, maxIterations, 1e-7).minimize(objective, x);
+        int iterations = new Lbfgs(8, maxIterations, 1e-7).minimize(objective, x);
         float[] weights = new float[p];
         for (int i = 0; i < p; i++) {
             weights[i] = (float) x[i];
         }
-        return new SoftmaxRegression(classes, rows.denseSize(), rows.sparseSize(), weights);
+        SoftmaxRegression model = new SoftmaxRegression(classes, rows.denseSize(), rows.sparseSize(), weights);
+        model.iterations = iterations;
+        return model;
     }
 
     private static double lossAndGradient(double[] w, double[] g, FeatureRows rows, int[] y, int classes,
@@ -184,6 +187,11 @@ public final class SoftmaxRegression {
             }
         }
         return logits;
+    }
+
+    /** L-BFGS iterations the fit took (0 for a loaded model). */
+    public int iterations() {
+        return iterations;
     }
 
     public int classes() {

@@ -51,7 +51,23 @@ public final class TextClassifier {
                 ? knnProbabilities(embedding, memory, memoryLabels, labels().size(), header.knnK(),
                         header.knnTemperature(), -1)
                 : null;
-        return mix(logits, knn, header.temperature(), header.knnWeight());
+        return applyBias(mix(logits, knn, header.temperature(), header.knnWeight()), header.classBias());
+    }
+
+    /** {@code p_c * exp(b_c)}, renormalised; no-op without biases. */
+    static double[] applyBias(double[] p, List<Double> bias) {
+        if (bias.isEmpty()) {
+            return p;
+        }
+        double sum = 0;
+        for (int c = 0; c < p.length; c++) {
+            p[c] *= Math.exp(bias.get(c));
+            sum += p[c];
+        }
+        for (int c = 0; c < p.length; c++) {
+            p[c] /= sum;
+        }
+        return p;
     }
 
     /** The decided label and all labels ranked. */
