@@ -46,7 +46,7 @@ class TriageTest {
         TriageRequest request = new TriageRequest(List.of(
                 Message.customer("Ich habe mein Passwort vergessen und der Link in der E-Mail funktioniert nicht."),
                 new Message(Author.AGENT, "Ich schicke Ihnen einen neuen Link."),
-                Message.customer("ok danke")), Optional.of("de-DE"), "lumora");
+                Message.customer("ok")), Optional.of("de-DE"), "lumora");
         TriageResult result = TRIAGE.triage(request);
         assertThat(result.language().language()).isEqualTo("de");
         assertThat(result.language().evidence()).isEqualTo(LanguageGuess.Evidence.CONTEXT);
@@ -67,7 +67,7 @@ class TriageTest {
 
     @Test
     void aHundredKilobyteMessageIsTriagedInBoundedTime() {
-        String big = "My booking page is down and clients cannot book. ".repeat(2000).substring(0, 100 * 1024);
+        String big = "My booking page is down and clients cannot book. ".repeat(2100).substring(0, 100 * 1024);
         long start = System.nanoTime();
         TriageResult result = TRIAGE.triage(TriageRequest.of(big, "lumora"));
         assertThat(result.language().language()).isEqualTo("en");
