@@ -106,7 +106,7 @@ public final class Triage {
     }
 
     private float[] embed(String text) {
-        return embeddings.get(text, key -> embedder.embedDocuments(List.of(key)).get(0));
+        return embeddings.get(text, key -> TriageEmbedders.embedAll(embedder, List.of(key)).get(0));
     }
 
     private Sentiment sentimentOf(double[] p) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import org.apache.lucene.util.VectorUtil;
 
 /**
  * Multinomial logistic regression over a dense and a sparse feature block, trained with L2-regularised
@@ -98,18 +99,22 @@ public final class SoftmaxRegression {
         int d = rows.denseSize();
         int sparseOffset = classes * d;
         int biasOffset = sparseOffset + rows.sparseSize() * classes;
+        // The dense block runs in float with Lucene's SIMD dot product; its gradient is summed in float
+        // per call (one fold slice), which is precise enough for the optimiser and several times faster.
+        float[][] dense = new float[classes][d];
+        float[][] denseGradient = new float[classes][d];
+        for (int c = 0; c < classes; c++) {
+            for (int k = 0; k < d; k++) {
+                dense[c][k] = (float) w[c * d + k];
+            }
+        }
         double[] logits = new double[classes];
         double loss = 0;
         for (int r = from; r < to; r++) {
-            float[] dense = rows.dense()[r];
+            float[] row = rows.dense()[r];
             SparseVector sparse = rows.sparse()[r];
             for (int c = 0; c < classes; c++) {
-                double z = w[biasOffset + c];
-                int base = c * d;
-                for (int k = 0; k < d; k++) {
-                    z += w[base + k] * dense[k];
-                }
-                logits[c] = z;
+                logits[c] = w[biasOffset + c] + (d == 0 ? 0 : VectorUtil.dotProduct(dense[c], row));
             }
             int[] idx = sparse.indices();
             float[] val = sparse.values();
@@ -127,15 +132,12 @@ public final class SoftmaxRegression {
             }
             logits[y[r]] -= 1; // now p - onehot
             for (int c = 0; c < classes; c++) {
-                double err = logits[c];
-                if (err == 0) {
-                    continue;
-                }
-                int base = c * d;
+                float err = (float) logits[c];
+                float[] target = denseGradient[c];
                 for (int k = 0; k < d; k++) {
-                    g[base + k] += err * dense[k];
+                    target[k] += err * row[k];
                 }
-                g[biasOffset + c] += err;
+                g[biasOffset + c] += logits[c];
             }
             for (int k = 0; k < idx.length; k++) {
                 int base = sparseOffset + idx[k] * classes;
@@ -145,7 +147,31 @@ public final class SoftmaxRegression {
                 }
             }
         }
+        for (int c = 0; c < classes; c++) {
+            for (int k = 0; k < d; k++) {
+                g[c * d + k] += denseGradient[c][k];
+            }
+        }
         return loss;
+    }
+
+    /** Dot product of {@code w[offset..offset+n)} and {@code x}, four partial sums so the JIT can pipeline it. */
+    private static double dot(double[] w, int offset, double[] x, int n) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int k = 0;
+        for (; k + 3 < n; k += 4) {
+            s0 += w[offset + k] * x[k];
+            s1 += w[offset + k + 1] * x[k + 1];
+            s2 += w[offset + k + 2] * x[k + 2];
+            s3 += w[offset + k + 3] * x[k + 3];
+        }
+        for (; k < n; k++) {
+            s0 += w[offset + k] * x[k];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** Replaces logits by softmax probabilities; returns log-sum-exp. */

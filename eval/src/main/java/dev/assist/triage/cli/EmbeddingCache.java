@@ -48,7 +48,7 @@ final class EmbeddingCache {
         }
         if (!missing.isEmpty()) {
             long start = System.nanoTime();
-            List<float[]> embedded = embedder.embedDocuments(missing);
+            List<float[]> embedded = dev.assist.triage.TriageEmbedders.embedAll(embedder, missing);
             for (int i = 0; i < missing.size(); i++) {
                 vectors.put(key(missing.get(i)), embedded.get(i));
             }

@@ -3,7 +3,6 @@ package dev.assist.triage.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.assist.embed.Embedder;
-import dev.assist.embed.Embedders;
 import dev.assist.triage.learn.ClassifierMetrics;
 import dev.assist.triage.learn.LabeledText;
 import dev.assist.triage.learn.LabeledTextReader;
@@ -67,7 +66,7 @@ public final class EvalClassifierCommand implements Callable<Integer> {
     }
 
     private int evaluate() {
-        Embedder embedder = Embedders.create(embedding.toConfig());
+        Embedder embedder = embedding.create();
         TextClassifier classifier = ModelFile.read(model, embedder.modelId());
         Optional<Set<String>> keep = keepLabels != null ? Optional.of(keepLabels) : kind.defaultKeep;
         List<String> groups = new ArrayList<>();

@@ -2,7 +2,6 @@ package dev.assist.triage.cli;
 
 
 import dev.assist.embed.Embedder;
-import dev.assist.embed.Embedders;
 import dev.assist.triage.learn.ClassifierTrainer;
 import dev.assist.triage.learn.LabeledText;
 import dev.assist.triage.learn.LabeledTextReader;
@@ -82,7 +81,7 @@ public final class TrainClassifierCommand implements Callable<Integer> {
         Map<String, Long> counts = rows.stream().collect(Collectors.groupingBy(LabeledText::label, TreeMap::new,
                 Collectors.counting()));
         System.out.printf(Locale.ROOT, "data %s: %d rows, %d labels%n", data, rows.size(), counts.size());
-        Embedder embedder = Embedders.create(embedding.toConfig());
+        Embedder embedder = embedding.create();
         List<float[]> vectors = new EmbeddingCache(embedder, embeddingCache)
                 .embed(rows.stream().map(LabeledText::text).toList());
         Map<String, Object> provenance = new LinkedHashMap<>();

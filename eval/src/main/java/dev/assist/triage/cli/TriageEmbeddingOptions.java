@@ -11,6 +11,10 @@ import picocli.CommandLine.Option;
  * which here means the triage model file.
  */
 final class TriageEmbeddingOptions {
+    @Option(names = "--embeddings", defaultValue = "default",
+            description = "default (bge-small-en-v1.5-q) or bge+minilm (both models, vectors concatenated; default: ${DEFAULT-VALUE}).")
+    String embeddings;
+
     @Option(names = "--onnx-model", description = "An ONNX sentence-embedding model (default: the bundled bge-small-en-v1.5-q).")
     Path modelPath;
 
@@ -19,6 +23,14 @@ final class TriageEmbeddingOptions {
 
     @Option(names = "--onnx-pooling", defaultValue = "mean", description = "cls or mean (with --onnx-model; default: ${DEFAULT-VALUE}).")
     String pooling;
+
+    /** The embedder these options name. */
+    dev.assist.embed.Embedder create() {
+        if (modelPath != null) {
+            return dev.assist.embed.Embedders.create(toConfig());
+        }
+        return dev.assist.triage.TriageEmbedders.create(embeddings, EmbedderConfig.defaults());
+    }
 
     EmbedderConfig toConfig() {
         if (modelPath == null) {
