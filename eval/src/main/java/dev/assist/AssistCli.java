@@ -1,14 +1,17 @@
 package dev.assist;
 
 import dev.assist.cli.IndexCommand;
-import dev.assist.cli.NotYetAvailable;
+import dev.assist.eval.CalibrateHandoffCommand;
+import dev.assist.eval.FitRerankerCommand;
+import dev.assist.triage.cli.EvalCommand;
+import dev.assist.triage.cli.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The launcher's entry point: one picocli command with a subcommand per job. */
 @Command(name = "assist", mixinStandardHelpOptions = true,
         description = "Assist: grounded answers and agent assistance from your own help center.",
-        subcommands = {IndexCommand.class, ServeCommand.class, DemoCommand.class, BenchCommand.class, TrainCommand.class})
+        subcommands = {IndexCommand.class, ServeCommand.class, DemoCommand.class, BenchCommand.class})
 public final class AssistCli implements Runnable {
 
     /** Keeps a reference so the level sticks: JUL holds loggers weakly. */
@@ -26,9 +29,11 @@ public final class AssistCli implements Runnable {
             }
         }
         CommandLine cli = new CommandLine(new AssistCli());
-        for (String pending : new String[] {"eval"}) {
-            cli.addSubcommand(pending, new NotYetAvailable(pending));
-        }
+        CommandLine train = TrainCommand.commandLine();
+        train.addSubcommand("reranker", new FitRerankerCommand());
+        train.addSubcommand("handoff", new CalibrateHandoffCommand());
+        cli.addSubcommand("train", train);
+        cli.addSubcommand("eval", EvalCommand.commandLine());
         System.exit(cli.execute(args));
     }
 

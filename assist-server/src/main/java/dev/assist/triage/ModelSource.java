@@ -1,0 +1,102 @@
+package dev.assist.triage;
+
+import dev.assist.triage.learn.ModelFile;
+import dev.assist.triage.learn.TextClassifier;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Holds a classifier loaded from a model file (reloaded by {@link #reloadIfChanged()} when the file's
+ * size or modification time changes) or from a class-path resource (the bundled defaults, never
+ * reloaded). A reload that fails keeps the model in use and throws, so a bad file never takes a
+ * working model away.
+ */
+public final class ModelSource {
+    private final String name;
+    private final Path file;
+    private final String embeddingModel;
+    private final AtomicReference<Loaded> current = new AtomicReference<>();
+
+    private record Loaded(TextClassifier model, long size, FileTime modified) {
+    }
+
+    private ModelSource(String name, Path file, String embeddingModel, Loaded loaded) {
+        this.name = name;
+        this.file = file;
+        this.embeddingModel = embeddingModel;
+        this.current.set(loaded);
+    }
+
+    /** A model file; checked for the embedding model now, reloadable later. */
+    public static ModelSource file(Path file, String embeddingModel) {
+        return new ModelSource(file.toString(), file, embeddingModel, load(file, embeddingModel));
+    }
+
+    /** A model bundled on the class path. */
+    public static ModelSource resource(String resource, String embeddingModel) {
+        try (InputStream in = ModelSource.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("bundled model missing from the class path: " + resource);
+            }
+            TextClassifier model = ModelFile.read(in, "classpath:" + resource, embeddingModel);
+            return new ModelSource("classpath:" + resource, null, embeddingModel, new Loaded(model, -1, null));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A model already in memory (tests, benchmarks). */
+    public static ModelSource of(TextClassifier model) {
+        return new ModelSource("memory", null, model.header().embeddingModel(), new Loaded(model, -1, null));
+    }
+
+    public TextClassifier model() {
+        return current.get().model();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Optional<Path> path() {
+        return Optional.ofNullable(file);
+    }
+
+    /**
+     * Reloads the file if its size or modification time changed; true if it did. Safe to call from a
+     * timer while requests use the model: they see the old or the new model, never a mix.
+     */
+    public synchronized boolean reloadIfChanged() {
+        if (file == null) {
+            return false;
+        }
+        Loaded loaded = current.get();
+        try {
+            if (Files.size(file) == loaded.size() && Files.getLastModifiedTime(file).equals(loaded.modified())) {
+                return false;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot check model " + file + " (keeping the loaded one): " + e.getMessage(), e);
+        }
+        current.set(load(file, embeddingModel));
+        return true;
+    }
+
+    private static Loaded load(Path file, String embeddingModel) {
+        Objects.requireNonNull(file, "file");
+        try {
+            long size = Files.size(file);
+            FileTime modified = Files.getLastModifiedTime(file);
+            return new Loaded(ModelFile.read(file, embeddingModel), size, modified);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read model " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package dev.assist.triage;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.assist.embed.Embedder;
+import dev.assist.triage.learn.Classification;
+import dev.assist.triage.learn.LabelScore;
+import dev.assist.triage.learn.Labels;
+import dev.assist.triage.learn.TextClassifier;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The triage stage: language, intent, sentiment, escalation signals and priority of a conversation.
+ * Thread-safe; one instance serves every request. Models come from {@link ModelSource}s, so a
+ * retrained model file is picked up by {@link #reloadIfChanged()} without a restart.
+ */
+public final class Triage {
+    /** Bundled intent model of the sample help center (trained from eval/datasets/lumora-intents.jsonl). */
+    public static final String BUNDLED_INTENTS = "/dev/assist/triage/lumora-intents.model";
+    /** Bundled sentiment model (trained from GoEmotions, see the README next to it). */
+    public static final String BUNDLED_SENTIMENT = "/dev/assist/triage/sentiment.model";
+    private static final int MAX_CLASSIFIED_CHARS = 2000;
+
+    private final Embedder embedder;
+    private final TriageConfig config;
+    private final ModelSource intents;
+    private final ModelSource sentiment;
+    private final SignalDetector signals;
+    private final Cache<String, float[]> embeddings;
+    private final Map<Set<String>, LanguageIdentifier> identifiers = new ConcurrentHashMap<>();
+
+    public Triage(Embedder embedder, TriageConfig config, ModelSource intents, ModelSource sentiment, SignalDetector signals) {
+        this.embedder = embedder;
+        this.config = config;
+        this.intents = intents;
+        this.sentiment = sentiment;
+        this.signals = signals;
+        this.embeddings = Caffeine.newBuilder().maximumSize(config.embeddingCacheSize()).build();
+        checkSentimentLabels(sentiment.model());
+        identifier(config.languages()); // load Lingua's models now, not on the first request
+    }
+
+    /** Triage with the models bundled in the jar. */
+    public static Triage withBundledModels(Embedder embedder, TriageConfig config) {
+        return new Triage(embedder, config, ModelSource.resource(BUNDLED_INTENTS, embedder.modelId()),
+                ModelSource.resource(BUNDLED_SENTIMENT, embedder.modelId()), SignalDetector.defaults());
+    }
+
+    public TriageResult triage(TriageRequest request) {
+        List<String> customer = request.customerTexts();
+        String last = clip(customer.get(customer.size() - 1));
+        float[] vector = embed(last);
+        LanguageGuess language = identifier(config.languagesOf(request.tenant())).identify(customer, request.locale());
+
+        Classification intent = classifyIntent(customer, last, vector);
+        double[] polarity = sentiment.model().probabilities(last, vector);
+        Sentiment mood = sentimentOf(polarity);
+        double negative = polarity[sentiment.model().labels().indexOf("negative")];
+
+        List<SignalHit> hits = signals.detect(request.messages(), negative);
+        Set<Signal> fired = EnumSet.noneOf(Signal.class);
+        hits.forEach(hit -> fired.add(hit.signal()));
+        List<IntentScore> top = intent.top(3).stream().map(s -> new IntentScore(s.label(), s.score())).toList();
+        return new TriageResult(language, intent.label(), top, mood, fired, hits, priority(mood, fired));
+    }
+
+    /** Reloads model files that changed on disk; true if any did. */
+    public boolean reloadIfChanged() {
+        boolean intentsChanged = intents.reloadIfChanged();
+        boolean sentimentChanged = sentiment.reloadIfChanged();
+        if (sentimentChanged) {
+            checkSentimentLabels(sentiment.model());
+        }
+        return intentsChanged || sentimentChanged;
+    }
+
+    public TextClassifier intentModel() {
+        return intents.model();
+    }
+
+    public TextClassifier sentimentModel() {
+        return sentiment.model();
+    }
+
+    /** The language identifier for a set of languages (built once per set, shared). */
+    public LanguageIdentifier identifier(Set<String> languages) {
+        return identifiers.computeIfAbsent(Set.copyOf(languages),
+                set -> new LanguageIdentifier(set, config.language()));
+    }
+
+    private Classification classifyIntent(List<String> customer, String last, float[] vector) {
+        TextClassifier model = intents.model();
+        Classification alone = model.classify(last, vector);
+        if (customer.size() < 2 || !Labels.OUT_OF_SCOPE.equals(alone.label())) {
+            return alone;
+        }
+        // "yes, please" after "I was charged twice": the recent turns together say more than the last one.
+        String recent = clip(String.join("\n", customer.subList(Math.max(0, customer.size() - 3), customer.size())));
+        Classification together = model.classify(recent, embed(recent));
+        return together.confidence() > alone.confidence() ? together : alone;
+    }
+
+    private float[] embed(String text) {
+        return embeddings.get(text, key -> TriageEmbedders.embedAll(embedder, List.of(key)).get(0));
+    }
+
+    private Sentiment sentimentOf(double[] p) {
+        List<String> labels = sentiment.model().labels();
+        int best = 0;
+        for (int c = 1; c < p.length; c++) {
+            if (p[c] > p[best]) {
+                best = c;
+            }
+        }
+        double score = p[labels.indexOf("positive")] - p[labels.indexOf("negative")];
+        return new Sentiment(SentimentLabel.valueOf(labels.get(best).toUpperCase(java.util.Locale.ROOT)),
+                Math.min(1, p[best]), Math.max(-1, Math.min(1, score)));
+    }
+
+    static Priority priority(Sentiment sentiment, Set<Signal> fired) {
+        Priority priority = Priority.NORMAL;
+        if (sentiment.label() == SentimentLabel.NEGATIVE && sentiment.confidence() >= 0.7) {
+            priority = priority.raise();
+        }
+        if (!fired.isEmpty()) {
+            priority = priority.raise();
+        }
+        if (fired.contains(Signal.LEGAL_THREAT) || fired.size() >= 3) {
+            priority = Priority.URGENT;
+        }
+        return priority;
+    }
+
+    private static void checkSentimentLabels(TextClassifier model) {
+        List<String> expected = List.of("negative", "neutral", "positive");
+        if (!model.labels().equals(expected)) {
+            throw new IllegalArgumentException("a sentiment model must have the labels " + expected + ", this one has "
+                    + model.labels());
+        }
+    }
+
+    private static String clip(String text) {
+        return text.length() <= MAX_CLASSIFIED_CHARS ? text : text.substring(0, MAX_CLASSIFIED_CHARS);
+    }
+
+    /** For callers that list the top labels without the out-of-scope pseudo-label. */
+    static List<LabelScore> withoutOutOfScope(List<LabelScore> scores) {
+        List<LabelScore> out = new ArrayList<>();
+        for (LabelScore score : scores) {
+            if (!Labels.OUT_OF_SCOPE.equals(score.label())) {
+                out.add(score);
+            }
+        }
+        return out;
+    }
+}

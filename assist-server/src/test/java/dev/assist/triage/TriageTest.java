@@ -1,0 +1,76 @@
+package dev.assist.triage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.assist.routing.AgentRegistry;
+import dev.assist.routing.AgentStatus;
+import dev.assist.routing.CustomerTier;
+import dev.assist.routing.RouteRequest;
+import dev.assist.routing.Router;
+import dev.assist.routing.RoutingConfig;
+import dev.assist.routing.RoutingDecision;
+import dev.assist.testing.SharedEmbedder;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The facade with the models bundled in the jar, as the server runs it without ../shared/datasets. */
+class TriageTest {
+    private static final Triage TRIAGE = Triage.withBundledModels(SharedEmbedder.get(), TriageConfig.defaults());
+
+    @Test
+    void anAngryRefundRequestIsTriagedAndRaisedInPriority() {
+        TriageResult result = TRIAGE.triage(TriageRequest.of(
+                "You charged me twice for the annual plan and nobody answers. I want my money back immediately!!", "lumora"));
+        assertThat(result.language().language()).isEqualTo("en");
+        assertThat(result.intent()).isEqualTo("refund");
+        assertThat(result.intents()).hasSizeLessThanOrEqualTo(3).first().extracting(IntentScore::intent).isEqualTo("refund");
+        assertThat(result.sentiment().label()).isEqualTo(SentimentLabel.NEGATIVE);
+        assertThat(result.signals()).contains(Signal.URGENCY, Signal.REPEATED_CONTACT);
+        assertThat(result.priority()).isIn(Priority.HIGH, Priority.URGENT);
+        assertThat(result.evidence()).allMatch(hit -> hit.messageIndex() == 0);
+    }
+
+    @Test
+    void aHappyMessageIsPositiveWithoutSignals() {
+        TriageResult result = TRIAGE.triage(TriageRequest.of("Thank you so much, the calendar sync works perfectly now!", "lumora"));
+        assertThat(result.sentiment().label()).isEqualTo(SentimentLabel.POSITIVE);
+        assertThat(result.sentiment().score()).isPositive();
+        assertThat(result.signals()).isEmpty();
+        assertThat(result.priority()).isEqualTo(Priority.NORMAL);
+    }
+
+    @Test
+    void aShortFollowUpTakesLanguageAndIntentFromTheConversation() {
+        TriageRequest request = new TriageRequest(List.of(
+                Message.customer("Ich habe mein Passwort vergessen und der Link in der E-Mail funktioniert nicht."),
+                new Message(Author.AGENT, "Ich schicke Ihnen einen neuen Link."),
+                Message.customer("ok")), Optional.of("de-DE"), "lumora");
+        TriageResult result = TRIAGE.triage(request);
+        assertThat(result.language().language()).isEqualTo("de");
+        assertThat(result.language().evidence()).isEqualTo(LanguageGuess.Evidence.CONTEXT);
+    }
+
+    @Test
+    void offTopicQuestionsAreOutOfScopeAndRouteToTheDefaultTeam() {
+        TriageResult result = TRIAGE.triage(TriageRequest.of("Who won the football world cup in 2014?", "lumora"));
+        assertThat(result.intent()).isEqualTo("out_of_scope");
+
+        AgentRegistry agents = AgentRegistry.inMemory();
+        agents.put("ana", AgentStatus.ONLINE, Set.of("en"), Set.of("general"), 0, 3);
+        RoutingDecision decision = new Router(RoutingConfig.defaults(), agents)
+                .route(RouteRequest.of("lumora", result, CustomerTier.STANDARD));
+        assertThat(decision.team()).isEqualTo("general");
+        assertThat(decision.best()).hasValueSatisfying(best -> assertThat(best.agentId()).isEqualTo("ana"));
+    }
+
+    @Test
+    void aHundredKilobyteMessageIsTriagedInBoundedTime() {
+        String big = "My booking page is down and clients cannot book. ".repeat(2100).substring(0, 100 * 1024);
+        long start = System.nanoTime();
+        TriageResult result = TRIAGE.triage(TriageRequest.of(big, "lumora"));
+        assertThat(result.language().language()).isEqualTo("en");
+        assertThat((System.nanoTime() - start) / 1e9).isLessThan(5);
+    }
+}
