@@ -124,7 +124,9 @@ public final class Assist implements AutoCloseable {
             AssistPipeline search = pipelines.build(forResultLists(config), opened.searchers(), stageTimers);
             readiness.ready(new Backend(answers, search, new ReplySuggester(answers, phrases), opened));
             ready.complete(null);
-            Thread.ofVirtual().name("assist-warm-sentences").start(() -> warmSentences(opened));
+            if (config.cache().warmSentences()) {
+                Thread.ofVirtual().name("assist-warm-sentences").start(() -> warmSentences(opened));
+            }
         } catch (Exception | Error e) {
             readiness.failed();
             LOG.error("cannot open the index {}: {}", config.index(), e.getMessage(), e);

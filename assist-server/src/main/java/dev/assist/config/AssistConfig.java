@@ -58,6 +58,11 @@ public record AssistConfig(
                 cache, limits, apiKeys);
     }
 
+    public AssistConfig withCache(Cache newCache) {
+        return new AssistConfig(index, port, languages, defaultLanguage, fallbackLanguages, retrieval, rerank, compose,
+                newCache, limits, apiKeys);
+    }
+
     public AssistConfig withRetrieval(Retrieval newRetrieval) {
         return new AssistConfig(index, port, languages, defaultLanguage, fallbackLanguages, newRetrieval, rerank, compose,
                 cache, limits, apiKeys);
@@ -122,8 +127,12 @@ public record AssistConfig(
         }
     }
 
-    /** Cache sizes (entries). */
-    public record Cache(long queries, long sentences) {
+    /**
+     * Cache sizes (entries).
+     *
+     * @param warmSentences embed the index's sentences into the cache in the background at start-up
+     */
+    public record Cache(long queries, long sentences, boolean warmSentences) {
     }
 
     /** What a request may send. */

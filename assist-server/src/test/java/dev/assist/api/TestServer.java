@@ -40,7 +40,10 @@ final class TestServer implements AutoCloseable {
     }
 
     static AssistConfig config() {
-        return ConfigLoader.defaults(Map.of()).withPort(0).withApiKeys(List.of(
+        AssistConfig defaults = ConfigLoader.defaults(Map.of());
+        // No background sentence warm-up: it would compete with the tests for the CPU.
+        return defaults.withCache(new AssistConfig.Cache(defaults.cache().queries(), defaults.cache().sentences(), false))
+                .withPort(0).withApiKeys(List.of(
                 new AssistConfig.ApiKeyConfig(BOT, null, SamplesIndex.TENANT, "bot"),
                 new AssistConfig.ApiKeyConfig(AGENT, null, SamplesIndex.TENANT, "agent"),
                 new AssistConfig.ApiKeyConfig(null, dev.assist.auth.ApiKeys.sha256Hex(ADMIN), SamplesIndex.TENANT, "admin"),
