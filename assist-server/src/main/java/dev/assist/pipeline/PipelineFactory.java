@@ -16,6 +16,8 @@ import dev.assist.config.ConfigException;
 import dev.assist.conversation.QuestionLanguage;
 import dev.assist.embed.Embedder;
 import dev.assist.index.LanguageAnalyzers;
+import dev.assist.rerank.CrossEncoder;
+import dev.assist.rerank.CrossEncoderReranker;
 import dev.assist.rerank.Diversifier;
 import dev.assist.rerank.NoReranker;
 import dev.assist.rerank.PassageReranker;
@@ -34,11 +36,16 @@ import dev.assist.retrieve.ReciprocalRankFusion;
 import dev.assist.retrieve.RetrieverKind;
 import dev.assist.retrieve.VectorLanguages;
 import dev.assist.rewrite.HistoryQueryRewriter;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.search.SearcherManager;
 
 /**
- * Builds the pipeline a configuration names. The embedding caches are shared by every pipeline
- * built from one factory, so A/B variants in an eval run do not embed twice.
+ * Builds the pipeline a configuration names. The embedding caches and loaded cross-encoders are
+ * shared by every pipeline built from one factory, so A/B variants in an eval run do not embed
+ * twice and the answer and search pipelines hold one copy of a model.
  */
 public final class PipelineFactory {
     private final Embedder embedder;
@@ -47,6 +54,7 @@ public final class PipelineFactory {
     private final SentenceVectors sentences;
     private final LlmConfig llm;
     private final ResilientChat chat;
+    private final Map<CrossEncoderFiles, CrossEncoder> crossEncoders = new ConcurrentHashMap<>();
 
     public PipelineFactory(Embedder embedder, long cachedQueries, long cachedSentences, LlmConfig llm) {
         this.embedder = embedder;
@@ -61,8 +69,18 @@ public final class PipelineFactory {
         return forConfig(embedder, config, LlmConfig.none());
     }
 
+    /**
+     * Loads the configured cross-encoder now, so a wrong path fails at start-up, not on the first
+     * question.
+     *
+     * @throws ConfigException when the re-ranker's model cannot be loaded
+     */
     public static PipelineFactory forConfig(Embedder embedder, AssistConfig config, LlmConfig llm) {
-        return new PipelineFactory(embedder, config.cache().queries(), config.cache().sentences(), llm);
+        PipelineFactory factory = new PipelineFactory(embedder, config.cache().queries(), config.cache().sentences(), llm);
+        if (RerankerKind.parse(config.rerank().kind()) == RerankerKind.CROSS_ENCODER) {
+            factory.crossEncoder(config.rerank());
+        }
+        return factory;
     }
 
     public LlmConfig llm() {
@@ -116,11 +134,33 @@ public final class PipelineFactory {
         };
     }
 
-    private static Reranker reranker(AssistConfig.Rerank rerank, SentenceScorer scorer, VectorLanguages vectorLanguages) {
+    private Reranker reranker(AssistConfig.Rerank rerank, SentenceScorer scorer, VectorLanguages vectorLanguages) {
         return switch (RerankerKind.parse(rerank.kind())) {
             case NONE -> new NoReranker();
             case PASSAGE -> new PassageReranker(scorer, rerank.weights(), rerank.depth(), vectorLanguages);
-            case CROSS_ENCODER -> throw new ConfigException("rerank.kind cross-encoder is not available yet");
+            case CROSS_ENCODER -> new CrossEncoderReranker(crossEncoder(rerank), rerank.depth());
         };
+    }
+
+    private CrossEncoder crossEncoder(AssistConfig.Rerank rerank) {
+        CrossEncoderFiles files = new CrossEncoderFiles(
+                path(rerank.crossEncoderModel(), "rerank.cross_encoder_model", "the cross-encoder's ONNX file"),
+                path(rerank.crossEncoderTokenizer(), "rerank.cross_encoder_tokenizer", "the cross-encoder's tokenizer.json"));
+        return crossEncoders.computeIfAbsent(files, f -> CrossEncoder.load(f.model(), f.tokenizer()));
+    }
+
+    private static Path path(String value, String key, String what) {
+        if (value == null || value.isBlank()) {
+            throw new ConfigException("rerank.kind is cross-encoder but " + key + " is not set; set it to " + what);
+        }
+        try {
+            return Path.of(value).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw new ConfigException(key + ": '" + value + "' is not a file path: " + e.getMessage(), e);
+        }
+    }
+
+    /** Where a cross-encoder was loaded from: one loaded model per pair of files. */
+    private record CrossEncoderFiles(Path model, Path tokenizer) {
     }
 }
