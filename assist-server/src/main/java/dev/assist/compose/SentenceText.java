@@ -11,6 +11,12 @@ public final class SentenceText {
     private static final Pattern LIST_MARKER = Pattern.compile("^(?:[-*+]\\s+|\\d{1,2}[.)]\\s+)");
     /** The number of the next list item, when a paragraph joined the items ("... invoice. 4."). */
     private static final Pattern TRAILING_MARKER = Pattern.compile("\\s+\\d{1,2}[.)]$");
+    /**
+     * A sentence in the customer's voice ("I was charged twice.") is an FAQ entry's question
+     * restating the problem, not an answer to it.
+     */
+    private static final Pattern FIRST_PERSON = Pattern.compile(
+            "^(?:(?:I|I'm|I've|I'd|I'll|My|Ich|Mein|Meine|Je|Mon|Ma|Mes|Yo|Mi|Mis)(?:\\s|$)|J['’])");
     private static final int MIN_WORDS = 4;
 
     private SentenceText() {
@@ -23,6 +29,7 @@ public final class SentenceText {
                 && !s.endsWith(":")
                 && !s.endsWith("?")
                 && !s.startsWith("Related:")
+                && !FIRST_PERSON.matcher(prose(s)).find()
                 && wordCount(prose(s)) >= MIN_WORDS;
     }
 

@@ -15,6 +15,10 @@ class SentenceTextTest {
         assertThat(SentenceText.usable("Related: Change your billing cycle")).isFalse();
         assertThat(SentenceText.usable("Payment methods we accept:")).isFalse();
         assertThat(SentenceText.usable("2. Click Save.")).isFalse();
+        assertThat(SentenceText.usable("I was charged twice this month.")).isFalse();
+        assertThat(SentenceText.usable("Ich sehe keine Rechnung für meinen Test.")).isFalse();
+        assertThat(SentenceText.usable("J'ai été débité deux fois ce mois-ci.")).isFalse();
+        assertThat(SentenceText.usable("Duplicate charges are always refunded.")).isTrue();
     }
 
     @Test
