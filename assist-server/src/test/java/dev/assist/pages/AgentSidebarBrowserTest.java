@@ -203,7 +203,7 @@ class AgentSidebarBrowserTest {
 
         String triage = byId("triage").getText().toLowerCase(java.util.Locale.ROOT);
         assertThat(triage).contains("language").contains("de · 97%")
-                .contains("sms reminders missing").contains("negative").contains("churn risk").contains("kostet mich Geld")
+                .contains("sms reminders missing").contains("negative").contains("churn risk").contains("kostet mich geld")
                 .contains("tier2-de → anna").contains("known incident").doesNotContain("not available");
     }
 }
