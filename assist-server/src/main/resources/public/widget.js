@@ -6,7 +6,8 @@
  * Attributes: data-key (a bot key, required), data-server (default: where widget.js came from),
  * data-locale (UI language; default: the page's lang, then the browser's), data-title,
  * data-handoff-url (where "Talk to a person" leads; without it the widget only fires the
- * window event "assist:handoff" with the conversation, for the page to act on).
+ * window event "assist:handoff" with the conversation, for the page to act on), data-css (a
+ * style sheet to load instead of the server's widget.css).
  *
  * Plain modern JavaScript, no build step, no third-party code, nothing loaded but widget.css
  * and the Assist API.
