@@ -7,6 +7,7 @@ import dev.assist.api.RequestRules;
 import dev.assist.auth.ApiKeys;
 import dev.assist.config.AssistConfig;
 import dev.assist.embed.Embedder;
+import dev.assist.feedback.FeedbackLog;
 import dev.assist.knowledge.LiveIndex;
 import dev.assist.llm.LlmConfig;
 import dev.assist.metrics.StageTimers;
@@ -48,6 +49,7 @@ public final class Assist implements AutoCloseable {
     private final StageTimers stageTimers;
     private final ReplyPhrases phrases = ReplyPhrases.bundled();
     private final Readiness readiness = new Readiness();
+    private final FeedbackLog feedback;
     private final HttpApi api;
     private final Javalin app;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
@@ -78,8 +80,9 @@ public final class Assist implements AutoCloseable {
                 .register(registry);
         this.pipelines = PipelineFactory.forConfig(embedder, config, LlmConfig.fromEnvironment(System.getenv()));
         this.stageTimers = new StageTimers(registry);
-        this.api = new HttpApi(ApiKeys.fromConfig(config.apiKeys()), config.limits(), readiness, registry,
-                pages ? Optional.of(HttpApi.PAGES) : Optional.empty());
+        this.feedback = new FeedbackLog(config.feedback().path(config.index()));
+        this.api = new HttpApi(ApiKeys.fromConfig(config.apiKeys()), config.limits(), readiness, registry, feedback,
+                config.pages(), pages ? Optional.of(HttpApi.PAGES) : Optional.empty());
         this.app = Javalin.create(api::configure);
     }
 
@@ -102,6 +105,11 @@ public final class Assist implements AutoCloseable {
     /** Completes when the index is open and requests are answered; fails when it cannot be opened. */
     public CompletableFuture<Void> ready() {
         return ready.copy();
+    }
+
+    /** The file {@code POST /v1/feedback} appends to. */
+    public Path feedbackFile() {
+        return feedback.file();
     }
 
     /** Every route as {@code METHOD /path}. */
@@ -165,6 +173,11 @@ public final class Assist implements AutoCloseable {
     /** Stops serving and closes the index (committed updates are already durable). */
     public void stop() {
         app.stop();
+        try {
+            feedback.close();
+        } catch (java.io.UncheckedIOException e) {
+            LOG.warn("closing the feedback file: {}", e.getMessage());
+        }
         LiveIndex toClose;
         synchronized (this) {
             stopped = true;

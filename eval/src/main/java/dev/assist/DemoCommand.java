@@ -37,9 +37,11 @@ import picocli.CommandLine.Option;
         description = "Index knowledge-samples/ into data/index (only changes), then serve the API and pages with demo keys.")
 public final class DemoCommand implements Callable<Integer> {
     static final String TENANT = "lumora";
+    static final String DEMO_BOT_KEY = "demo-bot-key";
+    static final String DEMO_AGENT_KEY = "demo-agent-key";
     static final List<AssistConfig.ApiKeyConfig> DEMO_KEYS = List.of(
-            new AssistConfig.ApiKeyConfig("demo-bot-key", null, TENANT, "bot"),
-            new AssistConfig.ApiKeyConfig("demo-agent-key", null, TENANT, "agent"),
+            new AssistConfig.ApiKeyConfig(DEMO_BOT_KEY, null, TENANT, "bot"),
+            new AssistConfig.ApiKeyConfig(DEMO_AGENT_KEY, null, TENANT, "agent"),
             new AssistConfig.ApiKeyConfig("demo-admin-key", null, TENANT, "admin"));
 
     @Option(names = "--port", description = "Port to listen on (default: ASSIST_PORT or 7070).")
@@ -80,7 +82,8 @@ public final class DemoCommand implements Callable<Integer> {
         }
         List<AssistConfig.ApiKeyConfig> keys = new ArrayList<>(settings.apiKeys());
         keys.addAll(DEMO_KEYS);
-        settings = settings.withIndex(indexPath.toString()).withApiKeys(keys);
+        settings = settings.withIndex(indexPath.toString()).withApiKeys(keys)
+                .withPages(new AssistConfig.Pages(DEMO_BOT_KEY, DEMO_AGENT_KEY));
         if (port != null) {
             settings = settings.withPort(port);
         }
@@ -132,6 +135,9 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  bot    demo-bot-key     public articles: /v1/answer, /v1/answer/stream, /v1/search");
         out.println("  agent  demo-agent-key   internal articles too, and /v1/suggestions");
         out.println("  admin  demo-admin-key   PUT and DELETE /v1/articles/{id}");
+        out.println("Pages:");
+        out.println("  " + base + "/        a help-center page with the chat widget (demo bot key)");
+        out.println("  " + base + "/agent   the agent sidebar (demo agent key prefilled for localhost)");
         out.println("Try:");
         out.println("  curl -s " + base + "/v1/answer -H 'Authorization: Bearer demo-bot-key' "
                 + "-H 'Content-Type: application/json' -d '{\"question\": \"How do I download my invoices?\"}'");

@@ -9,6 +9,8 @@ import java.util.Set;
 public enum Access implements RouteRole {
     /** Any valid key: bot keys see public articles, agent and admin keys internal ones too. */
     ANY_KEY(EnumSet.allOf(Scope.class), "an API key"),
+    /** Keys of the people who read answers, customers through a bot and agents: feedback on answers. */
+    BOT_OR_AGENT(EnumSet.of(Scope.BOT, Scope.AGENT), "a bot or agent key"),
     /** Agent keys only: reply suggestions draw on internal articles. */
     AGENT(EnumSet.of(Scope.AGENT), "an agent key"),
     /** Admin keys only: article management. */

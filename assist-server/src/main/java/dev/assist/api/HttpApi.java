@@ -3,6 +3,7 @@ package dev.assist.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assist.auth.ApiKeys;
 import dev.assist.config.AssistConfig;
+import dev.assist.feedback.FeedbackLog;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.staticfiles.Location;
@@ -11,6 +12,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,15 +35,20 @@ public final class HttpApi {
     private final SearchHandler search;
     private final SuggestionsHandler suggestions;
     private final ArticlesHandler articles;
+    private final FeedbackHandler feedback;
+    private final DemoConfigHandler demo;
     private final OpsHandler ops;
     private final Optional<String> pages;
     private final List<String> routes = new CopyOnWriteArrayList<>();
 
     /**
+     * @param feedback where {@code POST /v1/feedback} appends
+     * @param demoKeys the keys {@code GET /demo-config.json} hands to the demo pages
      * @param pages a class-path folder of static pages to serve at {@code /} when it exists (normally {@link #PAGES})
+     * @throws dev.assist.config.ConfigException when a demo key is not a configured key of its scope
      */
     public HttpApi(ApiKeys keys, AssistConfig.Limits limits, Readiness readiness, PrometheusMeterRegistry registry,
-                   Optional<String> pages) {
+                   FeedbackLog feedback, AssistConfig.Pages demoKeys, Optional<String> pages) {
         JsonBodies bodies = new JsonBodies(json, limits.maxBodyBytes());
         RequestRules rules = new RequestRules(limits);
         this.authenticator = new Authenticator(keys);
@@ -50,6 +57,8 @@ public final class HttpApi {
         this.search = new SearchHandler(bodies, rules, readiness);
         this.suggestions = new SuggestionsHandler(bodies, rules, readiness);
         this.articles = new ArticlesHandler(bodies, rules, readiness);
+        this.feedback = new FeedbackHandler(bodies, rules, feedback, Clock.systemUTC());
+        this.demo = new DemoConfigHandler(demoKeys, keys);
         this.ops = new OpsHandler(readiness, registry, resource(OPEN_API));
         this.pages = pages;
     }
@@ -60,10 +69,12 @@ public final class HttpApi {
         api.get("/readyz", ops::ready);
         api.get("/metrics", ops::metrics);
         api.get("/openapi.json", ops::openApi);
+        api.get("/demo-config.json", demo::demoConfig);
         api.post("/v1/answer", answers::answer, Access.ANY_KEY);
         api.post("/v1/answer/stream", answers::stream, Access.ANY_KEY);
         api.post("/v1/search", search::search, Access.ANY_KEY);
         api.post("/v1/suggestions", suggestions::suggest, Access.AGENT);
+        api.post("/v1/feedback", feedback::record, Access.BOT_OR_AGENT);
         api.put("/v1/articles/{id}", articles::put, Access.ADMIN);
         api.delete("/v1/articles/{id}", articles::delete, Access.ADMIN);
     }
@@ -80,6 +91,14 @@ public final class HttpApi {
         });
         config.requestLogger.http(timers::record);
         problems.register(config);
+        // The widget is embedded on other sites' pages. Keys travel in the Authorization header,
+        // never in cookies, so allowing every origin lends a foreign page nothing it did not have.
+        config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+            rule.path = "/v1/*";
+            rule.anyHost();
+            rule.maxAge = 600;
+            rule.exposeHeader("Retry-After");
+        }));
         config.routes.beforeMatched(authenticator::authorize);
         routes(config.routes);
         pages.filter(folder -> HttpApi.class.getResource(folder) != null).ifPresent(folder ->

@@ -4,11 +4,15 @@ import dev.assist.auth.ApiKey;
 import dev.assist.config.AssistConfig;
 import dev.assist.conversation.Role;
 import dev.assist.conversation.Turn;
+import dev.assist.feedback.Feedback;
+import dev.assist.feedback.Rating;
 import dev.assist.pipeline.AnswerRequest;
 import dev.assist.suggest.SuggestionRequest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Checks request bodies against the configured limits and turns them into the pipeline's
@@ -19,6 +23,8 @@ import java.util.Optional;
 public final class RequestRules {
     public static final int DEFAULT_SEARCH_LIMIT = 5;
     public static final int MAX_SEARCH_LIMIT = 20;
+    /** Answer ids are opaque to clients; these characters and this length cover every id the server hands out. */
+    private static final Pattern ANSWER_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private final AssistConfig.Limits limits;
 
@@ -65,6 +71,32 @@ public final class RequestRules {
                     "the ticket needs a subject or at least one non-empty message with role customer");
         }
         return new SuggestionRequest(caller.tenant(), subject, messages, LocaleTags.parse(body.locale(), "locale"));
+    }
+
+    public Feedback feedback(FeedbackRequestBody body, ApiKey caller, Instant now) {
+        if (body.answerId() == null || body.answerId().isBlank()) {
+            throw ApiProblem.badRequest("missing-field", "answer_id is required: the answer_id of the answer being rated");
+        }
+        if (!ANSWER_ID.matcher(body.answerId()).matches()) {
+            throw ApiProblem.badRequest("invalid-field", "answer_id must be the answer_id an answer came with"
+                    + " (up to 128 letters, digits and . _ : -)");
+        }
+        if (body.rating() == null) {
+            throw ApiProblem.badRequest("missing-field", "rating is required: up or down");
+        }
+        Rating rating;
+        try {
+            rating = Rating.parse(body.rating());
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest("invalid-field", e.getMessage());
+        }
+        String comment = body.comment() == null ? "" : body.comment().strip();
+        if (comment.length() > limits.maxQuestionChars()) {
+            throw ApiProblem.badRequest("invalid-field", "comment has " + comment.length() + " characters; at most "
+                    + limits.maxQuestionChars() + " are accepted (limits.max_question_chars)");
+        }
+        return new Feedback(now, caller.tenant(), caller.scope().channel(), body.answerId(), rating,
+                Optional.of(comment));
     }
 
     private String text(String value, String field) {

@@ -3,6 +3,7 @@ package dev.assist.config;
 import dev.assist.compose.ConfidenceModel;
 import dev.assist.compose.ExtractiveSettings;
 import dev.assist.rerank.RerankWeights;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -20,7 +21,9 @@ public record AssistConfig(
         Compose compose,
         Cache cache,
         Limits limits,
-        List<ApiKeyConfig> apiKeys) {
+        List<ApiKeyConfig> apiKeys,
+        Feedback feedback,
+        Pages pages) {
 
     public AssistConfig {
         require(port >= 0 && port <= 65535, "port must be within 0..65535");
@@ -31,21 +34,23 @@ public record AssistConfig(
         apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
         require(retrieval != null && rerank != null && compose != null && cache != null && limits != null,
                 "retrieval, rerank, compose, cache and limits sections are required");
+        feedback = feedback == null ? new Feedback(null) : feedback;
+        pages = pages == null ? new Pages(null, null) : pages;
     }
 
     public AssistConfig withIndex(String newIndex) {
         return new AssistConfig(newIndex, port, languages, defaultLanguage, fallbackLanguages, retrieval, rerank, compose,
-                cache, limits, apiKeys);
+                cache, limits, apiKeys, feedback, pages);
     }
 
     public AssistConfig withPort(int newPort) {
         return new AssistConfig(index, newPort, languages, defaultLanguage, fallbackLanguages, retrieval, rerank, compose,
-                cache, limits, apiKeys);
+                cache, limits, apiKeys, feedback, pages);
     }
 
     public AssistConfig withApiKeys(List<ApiKeyConfig> keys) {
         return new AssistConfig(index, port, languages, defaultLanguage, fallbackLanguages, retrieval, rerank, compose,
-                cache, limits, keys);
+                cache, limits, keys, feedback, pages);
     }
 
     public AssistConfig withFallbackLanguages(List<String> languages) {
@@ -65,12 +70,22 @@ public record AssistConfig(
 
     public AssistConfig withRetrieval(Retrieval newRetrieval) {
         return new AssistConfig(index, port, languages, defaultLanguage, fallbackLanguages, newRetrieval, rerank, compose,
-                cache, limits, apiKeys);
+                cache, limits, apiKeys, feedback, pages);
     }
 
     public AssistConfig withRerank(Rerank newRerank) {
         return new AssistConfig(index, port, languages, defaultLanguage, fallbackLanguages, retrieval, newRerank, compose,
-                cache, limits, apiKeys);
+                cache, limits, apiKeys, feedback, pages);
+    }
+
+    public AssistConfig withFeedback(Feedback newFeedback) {
+        return new AssistConfig(index, port, languages, defaultLanguage, fallbackLanguages, retrieval, rerank, compose,
+                cache, limits, apiKeys, newFeedback, pages);
+    }
+
+    public AssistConfig withPages(Pages newPages) {
+        return new AssistConfig(index, port, languages, defaultLanguage, fallbackLanguages, retrieval, rerank, compose,
+                cache, limits, apiKeys, feedback, newPages);
     }
 
     static void require(boolean condition, String message) {
@@ -144,5 +159,34 @@ public record AssistConfig(
 
     /** One API key: its SHA-256 (or, for local use, the key itself), tenant and scope. */
     public record ApiKeyConfig(String key, String sha256, String tenant, String scope) {
+    }
+
+    /**
+     * Where answer feedback is appended (JSON Lines).
+     *
+     * @param file the file; null means {@code feedback.jsonl} next to the index folder
+     */
+    public record Feedback(String file) {
+        public Feedback {
+            require(file == null || !file.isBlank(), "feedback.file must be a file path or null");
+        }
+
+        /** The file feedback goes to for a server of {@code index}. */
+        public Path path(String index) {
+            if (file != null) {
+                return Path.of(file);
+            }
+            Path parent = Path.of(index).toAbsolutePath().getParent();
+            return parent == null ? Path.of("feedback.jsonl") : parent.resolve("feedback.jsonl");
+        }
+    }
+
+    /**
+     * The demo pages' keys, handed out by {@code GET /demo-config.json}: leave both null outside a demo.
+     *
+     * @param demoBotKey a configured key of scope bot that the public demo page may use
+     * @param demoAgentKey a configured key of scope agent, offered to the agent page only on a loopback request
+     */
+    public record Pages(String demoBotKey, String demoAgentKey) {
     }
 }

@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
 
 /**
  * Reads the configuration: built-in defaults, then the user's YAML file merged over them, then
- * environment variables ({@code ASSIST_INDEX}, {@code ASSIST_PORT}, {@code ASSIST_API_KEYS}).
+ * environment variables ({@code ASSIST_INDEX}, {@code ASSIST_PORT}, {@code ASSIST_API_KEYS},
+ * {@code ASSIST_FEEDBACK_FILE}).
  * Unknown keys are errors, so a typo never silently falls back to a default.
  */
 public final class ConfigLoader {
@@ -105,6 +106,13 @@ public final class ConfigLoader {
             List<AssistConfig.ApiKeyConfig> keys = new ArrayList<>(config.apiKeys());
             keys.addAll(parseKeys(env.get("ASSIST_API_KEYS")));
             config = config.withApiKeys(keys);
+        }
+        if (env.containsKey("ASSIST_FEEDBACK_FILE")) {
+            String file = env.get("ASSIST_FEEDBACK_FILE").strip();
+            if (file.isEmpty()) {
+                throw new ConfigException("ASSIST_FEEDBACK_FILE must be a file path; unset it to use feedback.jsonl next to the index");
+            }
+            config = config.withFeedback(new AssistConfig.Feedback(file));
         }
         return config;
     }

@@ -55,7 +55,8 @@ final class TestServer implements AutoCloseable {
     static TestServer start(Path dir) {
         try {
             Path index = SamplesIndex.copy(dir.resolve("index"));
-            Assist assist = new Assist(config(), SharedEmbedder.get(), model -> LiveIndex.open(index, model), false).start();
+            Assist assist = new Assist(config().withIndex(index.toString()), SharedEmbedder.get(),
+                    model -> LiveIndex.open(index, model), false).start();
             assist.ready().get(3, TimeUnit.MINUTES);
             return new TestServer(assist);
         } catch (IOException e) {
