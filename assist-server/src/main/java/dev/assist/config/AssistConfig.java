@@ -55,17 +55,17 @@ public record AssistConfig(
 
     public AssistConfig withFallbackLanguages(List<String> languages) {
         return new AssistConfig(index, port, this.languages, defaultLanguage, languages, retrieval, rerank, compose,
-                cache, limits, apiKeys);
+                cache, limits, apiKeys, feedback, pages);
     }
 
     public AssistConfig withCompose(Compose newCompose) {
         return new AssistConfig(index, port, languages, defaultLanguage, fallbackLanguages, retrieval, rerank, newCompose,
-                cache, limits, apiKeys);
+                cache, limits, apiKeys, feedback, pages);
     }
 
     public AssistConfig withCache(Cache newCache) {
         return new AssistConfig(index, port, languages, defaultLanguage, fallbackLanguages, retrieval, rerank, compose,
-                newCache, limits, apiKeys);
+                newCache, limits, apiKeys, feedback, pages);
     }
 
     public AssistConfig withRetrieval(Retrieval newRetrieval) {
