@@ -74,7 +74,10 @@ public final class HybridRetriever implements Retriever {
         List<Fusion.Fused> fused = fusion.fuse(lexicalHits, vectorHits);
 
         List<Candidate> candidates = new ArrayList<>();
-        for (Fusion.Fused hit : fused) {
+        // Loading stored fields and vectors is most of a search's cost: load only what can make
+        // the list, with room for translations of the same article that preference drops.
+        int loadAtMost = query.limit() * query.languages().size() + query.limit();
+        for (Fusion.Fused hit : fused.subList(0, Math.min(fused.size(), loadAtMost))) {
             Passage passage = PassageLoader.load(searcher, hit.doc());
             candidates.add(new Candidate(passage, hit.score(), hit.lexicalRank(), hit.lexicalScore(),
                     hit.vectorRank(), hit.vectorScore()));
