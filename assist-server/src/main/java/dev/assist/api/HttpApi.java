@@ -33,6 +33,8 @@ public final class HttpApi {
     private final SearchHandler search;
     private final SuggestionsHandler suggestions;
     private final ArticlesHandler articles;
+    private final TriageHandler triage;
+    private final AgentsHandler agents;
     private final OpsHandler ops;
     private final Optional<String> pages;
     private final List<String> routes = new CopyOnWriteArrayList<>();
@@ -44,12 +46,15 @@ public final class HttpApi {
                    Optional<String> pages) {
         JsonBodies bodies = new JsonBodies(json, limits.maxBodyBytes());
         RequestRules rules = new RequestRules(limits);
+        TriageRules triageRules = new TriageRules(rules);
         this.authenticator = new Authenticator(keys);
         this.timers = new RequestTimers(registry);
-        this.answers = new AnswerHandler(bodies, rules, readiness, problems);
+        this.answers = new AnswerHandler(bodies, rules, triageRules, readiness, problems);
         this.search = new SearchHandler(bodies, rules, readiness);
-        this.suggestions = new SuggestionsHandler(bodies, rules, readiness);
+        this.suggestions = new SuggestionsHandler(bodies, rules, triageRules, readiness);
         this.articles = new ArticlesHandler(bodies, rules, readiness);
+        this.triage = new TriageHandler(bodies, triageRules, readiness);
+        this.agents = new AgentsHandler(bodies, triageRules, readiness);
         this.ops = new OpsHandler(readiness, registry, resource(OPEN_API));
         this.pages = pages;
     }
@@ -66,6 +71,11 @@ public final class HttpApi {
         api.post("/v1/suggestions", suggestions::suggest, Access.AGENT);
         api.put("/v1/articles/{id}", articles::put, Access.ADMIN);
         api.delete("/v1/articles/{id}", articles::delete, Access.ADMIN);
+        api.post("/v1/triage", triage::triage, Access.ANY_KEY);
+        api.post("/v1/route", triage::route, Access.AGENT_OR_ADMIN);
+        api.get("/v1/agents", agents::list, Access.AGENT_OR_ADMIN);
+        api.put("/v1/agents/{id}", agents::put, Access.ADMIN);
+        api.delete("/v1/agents/{id}", agents::delete, Access.ADMIN);
     }
 
     public void configure(JavalinConfig config) {
