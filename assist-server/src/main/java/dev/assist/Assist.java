@@ -154,7 +154,7 @@ public final class Assist implements AutoCloseable {
             Thread.ofVirtual().name("assist-warm-sentences").start(() -> warmSentences(opened));
         } catch (Exception | Error e) {
             readiness.failed();
-            LOG.error("cannot open the index {}: {}", config.index(), e.getMessage(), e);
+            LOG.error("cannot open the index {} or load the triage models: {}", config.index(), e.getMessage(), e);
             ready.completeExceptionally(e);
         }
     }
@@ -174,9 +174,13 @@ public final class Assist implements AutoCloseable {
      */
     private Triage loadTriage() {
         AssistConfig.Triage settings = config.triage();
+        long start = System.nanoTime();
         Triage triage = new Triage(embedder, triageConfig, model(settings.intentModel(), Triage.BUNDLED_INTENTS),
                 model(settings.sentimentModel(), Triage.BUNDLED_SENTIMENT), SignalDetector.defaults());
         triage.triage(TriageRequest.of("How do I download my invoices?", "assist-warm-up"));
+        LOG.info("triage ready in {} ms: languages {}, intents {}, sentiment {}", (System.nanoTime() - start) / 1_000_000,
+                triageConfig.languages(), settings.intentModel() == null ? "bundled" : settings.intentModel(),
+                settings.sentimentModel() == null ? "bundled" : settings.sentimentModel());
         if (settings.intentModel() != null || settings.sentimentModel() != null) {
             ModelReloader started = ModelReloader.start(triage, Duration.ofSeconds(settings.reloadSeconds()),
                     e -> LOG.error("a triage model file changed but cannot be loaded; still serving the previous model: {}",

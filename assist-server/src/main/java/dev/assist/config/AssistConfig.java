@@ -71,6 +71,11 @@ public record AssistConfig(
                 cache, limits, triage, routing, apiKeys);
     }
 
+    public AssistConfig withTriage(Triage newTriage) {
+        return new AssistConfig(index, port, languages, defaultLanguage, fallbackLanguages, retrieval, rerank, compose,
+                cache, limits, newTriage, routing, apiKeys);
+    }
+
     static void require(boolean condition, String message) {
         if (!condition) {
             throw new ConfigException(message);
