@@ -6,6 +6,7 @@ import dev.assist.api.Readiness;
 import dev.assist.api.RequestRules;
 import dev.assist.auth.ApiKeys;
 import dev.assist.config.AssistConfig;
+import dev.assist.config.ConfigException;
 import dev.assist.embed.Embedder;
 import dev.assist.feedback.FeedbackLog;
 import dev.assist.knowledge.LiveIndex;
@@ -16,8 +17,19 @@ import dev.assist.pipeline.AssistPipeline;
 import dev.assist.pipeline.PipelineFactory;
 import dev.assist.pipeline.StageObserver;
 import dev.assist.retrieve.Channel;
+import dev.assist.routing.AgentRegistry;
+import dev.assist.routing.Dispatcher;
+import dev.assist.routing.Router;
+import dev.assist.routing.RoutingConfig;
 import dev.assist.suggest.ReplyPhrases;
 import dev.assist.suggest.ReplySuggester;
+import dev.assist.triage.LanguageSettings;
+import dev.assist.triage.ModelReloader;
+import dev.assist.triage.ModelSource;
+import dev.assist.triage.SignalDetector;
+import dev.assist.triage.Triage;
+import dev.assist.triage.TriageConfig;
+import dev.assist.triage.TriageRequest;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -28,7 +40,11 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -36,8 +52,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The server, wired by hand: configuration, embedding model and index in, a running HTTP API out.
- * The port opens first and answers {@code /healthz} at once; the index is opened on a background
- * thread, and {@code /readyz} and the {@code /v1} routes answer 503 until it is.
+ * The port opens first and answers {@code /healthz} at once; the index is opened and the triage
+ * models are loaded on a background thread, and {@code /readyz} and the {@code /v1} routes answer
+ * 503 until they are. Agent state lives in memory, one registry per server (see {@link AgentRegistry}).
  */
 public final class Assist implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Assist.class);
@@ -50,10 +67,14 @@ public final class Assist implements AutoCloseable {
     private final ReplyPhrases phrases = ReplyPhrases.bundled();
     private final Readiness readiness = new Readiness();
     private final FeedbackLog feedback;
+    private final TriageConfig triageConfig;
+    private final AgentRegistry agents;
+    private final Router router;
     private final HttpApi api;
     private final Javalin app;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private LiveIndex index;
+    private ModelReloader reloader;
     private boolean stopped;
 
     /** Opens the index the server will search and update. */
@@ -64,7 +85,7 @@ public final class Assist implements AutoCloseable {
 
     /**
      * @param pages serve the static widget and sidebar pages when they are on the class path
-     * @throws dev.assist.config.ConfigException when the API keys are misconfigured
+     * @throws ConfigException when the API keys, the triage languages or the routing map are misconfigured
      */
     public Assist(AssistConfig config, Embedder embedder, IndexOpener opener, boolean pages) {
         this.config = config;
@@ -80,6 +101,10 @@ public final class Assist implements AutoCloseable {
                 .register(registry);
         this.pipelines = PipelineFactory.forConfig(embedder, config, LlmConfig.fromEnvironment(System.getenv()));
         this.stageTimers = new StageTimers(registry);
+        this.triageConfig = triageConfig(config);
+        this.agents = new AgentRegistry(Clock.systemUTC(), Duration.ofMinutes(config.routing().agentStaleMinutes()),
+                config.routing().maxAgentsPerTenant());
+        this.router = new Router(routingConfig(config.routing()), agents);
         this.feedback = new FeedbackLog(config.feedback().path(config.index()));
         this.api = new HttpApi(ApiKeys.fromConfig(config.apiKeys()), config.limits(), readiness, registry, feedback,
                 config.pages(), pages ? Optional.of(HttpApi.PAGES) : Optional.empty());
@@ -130,14 +155,16 @@ public final class Assist implements AutoCloseable {
             warmUp(pipelines.build(config, opened.searchers(), StageObserver.NONE));
             AssistPipeline answers = pipelines.build(config, opened.searchers(), stageTimers);
             AssistPipeline search = pipelines.build(forResultLists(config), opened.searchers(), stageTimers);
-            readiness.ready(new Backend(answers, search, new ReplySuggester(answers, phrases), opened));
+            Triage triage = loadTriage();
+            readiness.ready(new Backend(answers, search, new ReplySuggester(answers, phrases), opened,
+                    new Dispatcher(triage, router), agents));
             ready.complete(null);
             if (config.cache().warmSentences()) {
                 Thread.ofVirtual().name("assist-warm-sentences").start(() -> warmSentences(opened));
             }
         } catch (Exception | Error e) {
             readiness.failed();
-            LOG.error("cannot open the index {}: {}", config.index(), e.getMessage(), e);
+            LOG.error("cannot open the index {} or load the triage models: {}", config.index(), e.getMessage(), e);
             ready.completeExceptionally(e);
         }
     }
@@ -149,6 +176,59 @@ public final class Assist implements AutoCloseable {
     private static void warmUp(AssistPipeline pipeline) {
         pipeline.answer(new AnswerRequest("assist-warm-up", Channel.BOT, "How do I download my invoices?",
                 List.of(), Optional.empty()));
+    }
+
+    /**
+     * The triage models (bundled, or the configured files, which a timer reloads when they change) and
+     * Lingua's language models, loaded and warmed before the first request needs them.
+     */
+    private Triage loadTriage() {
+        AssistConfig.Triage settings = config.triage();
+        long start = System.nanoTime();
+        Triage triage = new Triage(embedder, triageConfig, model(settings.intentModel(), Triage.BUNDLED_INTENTS),
+                model(settings.sentimentModel(), Triage.BUNDLED_SENTIMENT), SignalDetector.defaults());
+        triage.triage(TriageRequest.of("How do I download my invoices?", "assist-warm-up"));
+        LOG.info("triage ready in {} ms: languages {}, intents {}, sentiment {}", (System.nanoTime() - start) / 1_000_000,
+                triageConfig.languages(), settings.intentModel() == null ? "bundled" : settings.intentModel(),
+                settings.sentimentModel() == null ? "bundled" : settings.sentimentModel());
+        if (settings.intentModel() != null || settings.sentimentModel() != null) {
+            ModelReloader started = ModelReloader.start(triage, Duration.ofSeconds(settings.reloadSeconds()),
+                    e -> LOG.error("a triage model file changed but cannot be loaded; still serving the previous model: {}",
+                            e.getMessage()));
+            synchronized (this) {
+                if (stopped) {
+                    started.close();
+                } else {
+                    reloader = started;
+                }
+            }
+        }
+        return triage;
+    }
+
+    private ModelSource model(String file, String bundled) {
+        return file == null
+                ? ModelSource.resource(bundled, embedder.modelId())
+                : ModelSource.file(Path.of(file), embedder.modelId());
+    }
+
+    /** Triage chooses among {@code triage.languages}, or the server's {@code languages} when none are listed. */
+    private static TriageConfig triageConfig(AssistConfig config) {
+        List<String> languages = config.triage().languages().isEmpty() ? config.languages() : config.triage().languages();
+        try {
+            return new TriageConfig(new LinkedHashSet<>(languages), Map.of(), LanguageSettings.defaults(),
+                    TriageConfig.defaults().embeddingCacheSize());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("triage.languages: " + e.getMessage(), e);
+        }
+    }
+
+    private static RoutingConfig routingConfig(AssistConfig.Routing routing) {
+        try {
+            return routing.teams() == null ? RoutingConfig.defaults() : RoutingConfig.read(Path.of(routing.teams()));
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw new ConfigException("routing.teams: " + e.getMessage(), e);
+        }
     }
 
     /** Fills the sentence-vector cache in the background, so re-ranking rarely embeds on a request. */
@@ -183,6 +263,10 @@ public final class Assist implements AutoCloseable {
             stopped = true;
             toClose = index;
             index = null;
+            if (reloader != null) {
+                reloader.close();
+                reloader = null;
+            }
         }
         if (toClose != null) {
             try {

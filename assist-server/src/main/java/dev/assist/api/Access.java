@@ -13,7 +13,9 @@ public enum Access implements RouteRole {
     BOT_OR_AGENT(EnumSet.of(Scope.BOT, Scope.AGENT), "a bot or agent key"),
     /** Agent keys only: reply suggestions draw on internal articles. */
     AGENT(EnumSet.of(Scope.AGENT), "an agent key"),
-    /** Admin keys only: article management. */
+    /** Agent or admin keys: routing and the agent list name agents, which customers' bots must not see. */
+    AGENT_OR_ADMIN(EnumSet.of(Scope.AGENT, Scope.ADMIN), "an agent or admin key"),
+    /** Admin keys only: article and agent management. */
     ADMIN(EnumSet.of(Scope.ADMIN), "an admin key");
 
     private final Set<Scope> scopes;

@@ -1,32 +1,47 @@
 package dev.assist.api;
 
+import dev.assist.auth.ApiKey;
 import dev.assist.compose.AnswerPieces;
 import dev.assist.pipeline.Answer;
 import dev.assist.pipeline.AnswerRequest;
+import dev.assist.routing.CustomerTier;
+import dev.assist.triage.TriageRequest;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 
-/** {@code POST /v1/answer} and its server-sent-events twin {@code POST /v1/answer/stream}. */
+/**
+ * {@code POST /v1/answer} and its server-sent-events twin {@code POST /v1/answer/stream}. Both carry
+ * the conversation's triage and routing, as much as the caller's scope may see.
+ */
 final class AnswerHandler {
     private final JsonBodies bodies;
     private final RequestRules rules;
+    private final TriageRules triageRules;
     private final Readiness readiness;
     private final ProblemResponses problems;
 
-    AnswerHandler(JsonBodies bodies, RequestRules rules, Readiness readiness, ProblemResponses problems) {
+    AnswerHandler(JsonBodies bodies, RequestRules rules, TriageRules triageRules, Readiness readiness,
+                  ProblemResponses problems) {
         this.bodies = bodies;
         this.rules = rules;
+        this.triageRules = triageRules;
         this.readiness = readiness;
         this.problems = problems;
     }
 
+    /** A question, checked: what the pipeline answers and what triage reads. */
+    private record Question(ApiKey caller, AnswerRequest request, TriageRequest conversation, CustomerTier tier) {
+    }
+
     void answer(Context ctx) {
-        AnswerRequest request = rules.answer(bodies.read(ctx, AnswerRequestBody.class), Authenticator.caller(ctx));
-        Answer answer = readiness.require().answers().answer(request);
-        ctx.json(AnswerResponse.from(answer));
+        Question question = read(ctx);
+        Backend backend = readiness.require();
+        Answer answer = backend.answers().answer(question.request());
+        ctx.json(AnswerResponse.from(answer, triage(backend, question)));
     }
 
     /**
@@ -35,19 +50,32 @@ final class AnswerHandler {
      * problem body; a failure after that is an {@code error} event carrying the problem.
      */
     void stream(Context ctx) {
-        AnswerRequest request = rules.answer(bodies.read(ctx, AnswerRequestBody.class), Authenticator.caller(ctx));
+        Question question = read(ctx);
         Backend backend = readiness.require();
         SseClient events = open(ctx);
         try {
-            Answer answer = backend.answers().answer(request);
+            Answer answer = backend.answers().answer(question.request());
+            TriageView triage = triage(backend, question);
             events.sendEvent("meta", AnswerEvents.Meta.from(answer));
             for (String piece : AnswerPieces.of(answer.composition().text(), answer.retrieval().language())) {
                 events.sendEvent("delta", new AnswerEvents.Delta(piece));
             }
-            events.sendEvent("done", AnswerResponse.from(answer));
+            events.sendEvent("done", AnswerResponse.from(answer, triage));
         } catch (RuntimeException e) {
             events.sendEvent("error", problems.body(problems.toProblem(e, ctx.path()), ctx.path()));
         }
+    }
+
+    private Question read(Context ctx) {
+        ApiKey caller = Authenticator.caller(ctx);
+        AnswerRequestBody body = bodies.read(ctx, AnswerRequestBody.class);
+        AnswerRequest request = rules.answer(body, caller);
+        return new Question(caller, request, triageRules.conversation(request), triageRules.customerTier(body.customerTier()));
+    }
+
+    private static TriageView triage(Backend backend, Question question) {
+        return TriageView.of(backend.dispatcher().dispatch(question.conversation(), question.tier(), Duration.ZERO),
+                question.caller().scope());
     }
 
     private static SseClient open(Context ctx) {

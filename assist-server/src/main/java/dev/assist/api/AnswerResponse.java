@@ -13,16 +13,17 @@ import java.util.Map;
  *
  * @param answer the answer text with {@code [n]} markers; empty when a hand-off is recommended
  * @param query the standalone question that was searched (the question rewritten with the history)
+ * @param triage the conversation's triage (the history's customer turns and the question) and its routing
  */
 public record AnswerResponse(String answerId, String answer, List<CitationView> citations, double confidence,
                              HandoffView handoff, String language, String mode, String query,
-                             Map<String, Double> timingsMs) {
+                             Map<String, Double> timingsMs, TriageView triage) {
 
-    public static AnswerResponse from(Answer answer) {
+    public static AnswerResponse from(Answer answer, TriageView triage) {
         Composition composition = answer.composition();
         return new AnswerResponse(answer.answerId(), composition.text(), CitationView.all(composition.citations()),
                 round(composition.confidence()), HandoffView.from(composition.handoff()), answer.retrieval().language(),
-                composition.mode().wireName(), answer.retrieval().query(), answer.timingsMs());
+                composition.mode().wireName(), answer.retrieval().query(), answer.timingsMs(), triage);
     }
 
     static double round(double value) {

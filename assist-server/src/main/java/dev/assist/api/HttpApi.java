@@ -37,6 +37,8 @@ public final class HttpApi {
     private final ArticlesHandler articles;
     private final FeedbackHandler feedback;
     private final DemoConfigHandler demo;
+    private final TriageHandler triage;
+    private final AgentsHandler agents;
     private final OpsHandler ops;
     private final Optional<String> pages;
     private final List<String> routes = new CopyOnWriteArrayList<>();
@@ -53,12 +55,15 @@ public final class HttpApi {
         RequestRules rules = new RequestRules(limits);
         this.authenticator = new Authenticator(keys);
         this.timers = new RequestTimers(registry);
-        this.answers = new AnswerHandler(bodies, rules, readiness, problems);
+        TriageRules triageRules = new TriageRules(rules);
+        this.answers = new AnswerHandler(bodies, rules, triageRules, readiness, problems);
         this.search = new SearchHandler(bodies, rules, readiness);
-        this.suggestions = new SuggestionsHandler(bodies, rules, readiness);
+        this.suggestions = new SuggestionsHandler(bodies, rules, triageRules, readiness);
         this.articles = new ArticlesHandler(bodies, rules, readiness);
         this.feedback = new FeedbackHandler(bodies, rules, feedback, Clock.systemUTC());
         this.demo = new DemoConfigHandler(demoKeys, keys);
+        this.triage = new TriageHandler(bodies, triageRules, readiness);
+        this.agents = new AgentsHandler(bodies, triageRules, readiness);
         this.ops = new OpsHandler(readiness, registry, resource(OPEN_API));
         this.pages = pages;
     }
@@ -75,6 +80,11 @@ public final class HttpApi {
         api.post("/v1/search", search::search, Access.ANY_KEY);
         api.post("/v1/suggestions", suggestions::suggest, Access.AGENT);
         api.post("/v1/feedback", feedback::record, Access.BOT_OR_AGENT);
+        api.post("/v1/triage", triage::triage, Access.ANY_KEY);
+        api.post("/v1/route", triage::route, Access.AGENT_OR_ADMIN);
+        api.get("/v1/agents", agents::list, Access.AGENT_OR_ADMIN);
+        api.put("/v1/agents/{id}", agents::put, Access.ADMIN);
+        api.delete("/v1/agents/{id}", agents::delete, Access.ADMIN);
         api.put("/v1/articles/{id}", articles::put, Access.ADMIN);
         api.delete("/v1/articles/{id}", articles::delete, Access.ADMIN);
     }

@@ -1,8 +1,8 @@
 package dev.assist.api;
 
 /**
- * Whether the server can answer: the port opens first, the index is opened in the background;
- * until then (or when opening failed) the routes that need it answer 503.
+ * Whether the server can answer: the port opens first, the index is opened and the triage models are
+ * loaded in the background; until then (or when that failed) the routes that need them answer 503.
  */
 public final class Readiness {
     private volatile Backend backend;
@@ -27,7 +27,7 @@ public final class Readiness {
             return current;
         }
         throw ApiProblem.notReady(failed
-                ? "the index could not be opened; the server log says why"
+                ? "the index could not be opened or the triage models could not be loaded; the server log says why"
                 : "the index is still opening; retry in a few seconds");
     }
 }

@@ -115,7 +115,8 @@ public final class RequestRules {
                 + limits.maxQuestionChars() + " are accepted (limits.max_question_chars)");
     }
 
-    private List<Turn> history(List<TurnBody> turns, String field) {
+    /** Turns as clients send them, checked: at most {@code limits.max_history_turns}, known roles, a text each. */
+    List<Turn> history(List<TurnBody> turns, String field) {
         if (turns == null) {
             return List.of();
         }

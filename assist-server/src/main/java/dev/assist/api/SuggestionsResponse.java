@@ -9,17 +9,18 @@ import java.util.Map;
 
 /**
  * The body of {@code POST /v1/suggestions}: three reply drafts, the articles behind them, and
- * notes from internal articles that are for the agent only.
+ * notes from internal articles that are for the agent only, and the ticket's triage with its routing.
  */
 public record SuggestionsResponse(List<Draft> suggestions, List<Article> articles, List<Note> internalNotes,
-                                  boolean grounded, String language, String query, Map<String, Double> timingsMs) {
+                                  boolean grounded, String language, String query, Map<String, Double> timingsMs,
+                                  TriageView triage) {
 
-    public static SuggestionsResponse from(Suggestions suggestions) {
+    public static SuggestionsResponse from(Suggestions suggestions, TriageView triage) {
         return new SuggestionsResponse(
                 suggestions.drafts().stream().map(Draft::from).toList(),
                 suggestions.articles().stream().map(Article::from).toList(),
                 suggestions.notes().stream().map(Note::from).toList(),
-                suggestions.grounded(), suggestions.language(), suggestions.query(), suggestions.timingsMs());
+                suggestions.grounded(), suggestions.language(), suggestions.query(), suggestions.timingsMs(), triage);
     }
 
     /** A reply draft: {@code kind} is concise, step_by_step or empathetic. */

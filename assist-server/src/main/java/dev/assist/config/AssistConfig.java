@@ -21,6 +21,8 @@ public record AssistConfig(
         Compose compose,
         Cache cache,
         Limits limits,
+        Triage triage,
+        Routing routing,
         List<ApiKeyConfig> apiKeys,
         Feedback feedback,
         Pages pages) {
@@ -32,60 +34,66 @@ public record AssistConfig(
         fallbackLanguages = fallbackLanguages == null ? List.of() : List.copyOf(fallbackLanguages);
         languages = List.copyOf(languages);
         apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
-        require(retrieval != null && rerank != null && compose != null && cache != null && limits != null,
-                "retrieval, rerank, compose, cache and limits sections are required");
+        require(retrieval != null && rerank != null && compose != null && cache != null && limits != null
+                        && triage != null && routing != null,
+                "retrieval, rerank, compose, cache, limits, triage and routing sections are required");
         feedback = feedback == null ? new Feedback(null) : feedback;
         pages = pages == null ? new Pages(null, null) : pages;
     }
 
     public AssistConfig withIndex(String newIndex) {
         return new AssistConfig(newIndex, port, languages, defaultLanguage, fallbackLanguages, retrieval, rerank, compose,
-                cache, limits, apiKeys, feedback, pages);
+                cache, limits, triage, routing, apiKeys, feedback, pages);
     }
 
     public AssistConfig withPort(int newPort) {
         return new AssistConfig(index, newPort, languages, defaultLanguage, fallbackLanguages, retrieval, rerank, compose,
-                cache, limits, apiKeys, feedback, pages);
+                cache, limits, triage, routing, apiKeys, feedback, pages);
     }
 
     public AssistConfig withApiKeys(List<ApiKeyConfig> keys) {
         return new AssistConfig(index, port, languages, defaultLanguage, fallbackLanguages, retrieval, rerank, compose,
-                cache, limits, keys, feedback, pages);
+                cache, limits, triage, routing, keys, feedback, pages);
     }
 
     public AssistConfig withFallbackLanguages(List<String> languages) {
         return new AssistConfig(index, port, this.languages, defaultLanguage, languages, retrieval, rerank, compose,
-                cache, limits, apiKeys, feedback, pages);
+                cache, limits, triage, routing, apiKeys, feedback, pages);
     }
 
     public AssistConfig withCompose(Compose newCompose) {
         return new AssistConfig(index, port, languages, defaultLanguage, fallbackLanguages, retrieval, rerank, newCompose,
-                cache, limits, apiKeys, feedback, pages);
+                cache, limits, triage, routing, apiKeys, feedback, pages);
     }
 
     public AssistConfig withCache(Cache newCache) {
         return new AssistConfig(index, port, languages, defaultLanguage, fallbackLanguages, retrieval, rerank, compose,
-                newCache, limits, apiKeys, feedback, pages);
+                newCache, limits, triage, routing, apiKeys, feedback, pages);
     }
 
     public AssistConfig withRetrieval(Retrieval newRetrieval) {
         return new AssistConfig(index, port, languages, defaultLanguage, fallbackLanguages, newRetrieval, rerank, compose,
-                cache, limits, apiKeys, feedback, pages);
+                cache, limits, triage, routing, apiKeys, feedback, pages);
     }
 
     public AssistConfig withRerank(Rerank newRerank) {
         return new AssistConfig(index, port, languages, defaultLanguage, fallbackLanguages, retrieval, newRerank, compose,
-                cache, limits, apiKeys, feedback, pages);
+                cache, limits, triage, routing, apiKeys, feedback, pages);
+    }
+
+    public AssistConfig withTriage(Triage newTriage) {
+        return new AssistConfig(index, port, languages, defaultLanguage, fallbackLanguages, retrieval, rerank, compose,
+                cache, limits, newTriage, routing, apiKeys, feedback, pages);
     }
 
     public AssistConfig withFeedback(Feedback newFeedback) {
         return new AssistConfig(index, port, languages, defaultLanguage, fallbackLanguages, retrieval, rerank, compose,
-                cache, limits, apiKeys, newFeedback, pages);
+                cache, limits, triage, routing, apiKeys, newFeedback, pages);
     }
 
     public AssistConfig withPages(Pages newPages) {
         return new AssistConfig(index, port, languages, defaultLanguage, fallbackLanguages, retrieval, rerank, compose,
-                cache, limits, apiKeys, feedback, newPages);
+                cache, limits, triage, routing, apiKeys, feedback, newPages);
     }
 
     static void require(boolean condition, String message) {
@@ -154,6 +162,36 @@ public record AssistConfig(
     public record Limits(int maxQuestionChars, int maxBodyBytes, int maxHistoryTurns) {
         public Limits {
             require(maxQuestionChars > 0 && maxBodyBytes > 0 && maxHistoryTurns >= 0, "limits must be positive");
+        }
+    }
+
+    /**
+     * Triage of conversations.
+     *
+     * @param intentModel a model file written by {@code ./assist train intents}; null: the bundled Lumora intents
+     * @param sentimentModel a model file written by {@code ./assist train sentiment}; null: the bundled model
+     * @param languages the languages a conversation is identified among (ISO 639-1); empty: the server's {@code languages}
+     * @param reloadSeconds how often the model files are checked for a change (a changed file is reloaded, no restart)
+     */
+    public record Triage(String intentModel, String sentimentModel, List<String> languages, int reloadSeconds) {
+        public Triage {
+            languages = languages == null ? List.of() : List.copyOf(languages);
+            require(reloadSeconds >= 1, "triage.reload_seconds must be at least 1");
+        }
+    }
+
+    /**
+     * Routing of conversations to teams and agents.
+     *
+     * @param teams a YAML file mapping intents to teams ({@code intentTeams}, {@code defaultTeam},
+     *              {@code waitForSkillSeconds}); null: the bundled map of the Lumora intents
+     * @param agentStaleMinutes an agent not announced with {@code PUT /v1/agents/{id}} for this long counts as offline
+     * @param maxAgentsPerTenant agents a tenant may announce
+     */
+    public record Routing(String teams, int agentStaleMinutes, int maxAgentsPerTenant) {
+        public Routing {
+            require(agentStaleMinutes >= 1, "routing.agent_stale_minutes must be at least 1");
+            require(maxAgentsPerTenant >= 1, "routing.max_agents_per_tenant must be at least 1");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.assist.routing;
 
+import dev.assist.triage.LanguageIdentifier;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
@@ -15,6 +16,8 @@ import java.util.stream.Collectors;
 public record Agent(String id, AgentStatus status, Set<String> languages, Set<String> skills,
                     int openConversations, int capacity, Instant updatedAt) {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._@:-]{1,128}");
+    /** A team id or an intent label, as the routing config and the intent models spell them. */
+    private static final Pattern SKILL = Pattern.compile("[a-z0-9][a-z0-9_.:/-]{0,63}");
 
     public Agent {
         if (id == null || !ID.matcher(id).matches()) {
@@ -24,6 +27,17 @@ public record Agent(String id, AgentStatus status, Set<String> languages, Set<St
         Objects.requireNonNull(updatedAt, "updatedAt");
         languages = normalize(languages, "languages");
         skills = normalize(skills, "skills");
+        for (String language : languages) {
+            if (language.length() != 2 || !LanguageIdentifier.supports(language)) {
+                throw new IllegalArgumentException("languages: '" + language + "' is not an ISO 639-1 code such as en or de");
+            }
+        }
+        for (String skill : skills) {
+            if (!SKILL.matcher(skill).matches()) {
+                throw new IllegalArgumentException("skills: '" + skill + "' is not a team id or intent label (1-64 letters, "
+                        + "digits or _ . : / -, starting with a letter or digit)");
+            }
+        }
         if (capacity < 1 || capacity > 100) {
             throw new IllegalArgumentException("capacity must be between 1 and 100, got " + capacity);
         }

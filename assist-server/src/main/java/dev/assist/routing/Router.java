@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Skill-based routing: the intent names a team; among agents with room, one who speaks the
+ * Skill-based routing: the intent names a team; among the tenant's agents with room, one who speaks the
  * customer's language and has the team (or the intent) as a skill comes first, the least loaded of
  * them first. A conversation waits for such an agent up to {@code waitForSkillSeconds}; after that an
  * agent who speaks the language will do, and after twice that anyone with room, so nobody waits
@@ -32,7 +32,7 @@ public final class Router {
         if (priority != request.priority()) {
             reasons.add("priority " + request.priority() + " raised to " + priority + " for a " + request.tier().name().toLowerCase(Locale.ROOT) + " customer");
         }
-        List<Agent> all = agents.all();
+        List<Agent> all = agents.all(request.tenant());
         if (all.isEmpty()) {
             reasons.add("no agent state known: queue for the team");
             return new RoutingDecision(team, priority, List.of(), reasons);

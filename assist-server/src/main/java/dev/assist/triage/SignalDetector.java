@@ -73,6 +73,16 @@ public final class SignalDetector {
         return new SignalDetector(patterns, 0.9);
     }
 
+    /** Whether one of the signal's word patterns occurs in the text (the rules beyond word lists are not applied). */
+    public boolean matches(Signal signal, String text) {
+        for (Pattern pattern : patterns.getOrDefault(signal, List.of())) {
+            if (pattern.matcher(text).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Signals in the request's customer messages; {@code lastNegativeProbability} is the sentiment model's
      * probability that the last one is negative (the anger rule uses it).

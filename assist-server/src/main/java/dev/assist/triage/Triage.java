@@ -25,6 +25,12 @@ public final class Triage {
     /** Bundled sentiment model (trained from GoEmotions, see the README next to it). */
     public static final String BUNDLED_SENTIMENT = "/dev/assist/triage/sentiment.model";
     private static final int MAX_CLASSIFIED_CHARS = 2000;
+    /**
+     * How often the anger word patterns of {@code signals.json} occur in comments of each sentiment
+     * (negative, neutral, positive) of {@code goemotions_sentiment/train.jsonl}: 1012/8133, 264/12823
+     * and 314/15216. Anger words make a message about six times likelier to be negative.
+     */
+    private static final double[] ANGER_WORDS_GIVEN_SENTIMENT = {0.1244, 0.0206, 0.0206};
 
     private final Embedder embedder;
     private final TriageConfig config;
@@ -59,6 +65,9 @@ public final class Triage {
 
         Classification intent = classifyIntent(customer, last, vector);
         double[] polarity = sentiment.model().probabilities(last, vector);
+        if (signals.matches(Signal.ANGER, last)) {
+            polarity = withAngerWords(polarity, sentiment.model().labels());
+        }
         Sentiment mood = sentimentOf(polarity);
         double negative = polarity[sentiment.model().labels().indexOf("negative")];
 
@@ -120,6 +129,26 @@ public final class Triage {
         double score = p[labels.indexOf("positive")] - p[labels.indexOf("negative")];
         return new Sentiment(SentimentLabel.valueOf(labels.get(best).toUpperCase(java.util.Locale.ROOT)),
                 Math.min(1, p[best]), Math.max(-1, Math.min(1, score)));
+    }
+
+    /**
+     * Bayes' rule with the anger words as evidence. The bundled sentiment model learned English only,
+     * while the word patterns cover en, de, fr and es: "Unverschämt! Ich kündige!" is neutral to the
+     * model and negative with its anger words. On English (goemotions_sentiment/dev.jsonl) the update
+     * leaves macro-F1 where it was (0.7313 without, 0.7310 with), the model already knowing those words.
+     */
+    static double[] withAngerWords(double[] polarity, List<String> labels) {
+        double[] updated = new double[polarity.length];
+        double sum = 0;
+        for (int c = 0; c < polarity.length; c++) {
+            int sentimentIndex = List.of("negative", "neutral", "positive").indexOf(labels.get(c));
+            updated[c] = polarity[c] * ANGER_WORDS_GIVEN_SENTIMENT[sentimentIndex];
+            sum += updated[c];
+        }
+        for (int c = 0; c < updated.length; c++) {
+            updated[c] /= sum;
+        }
+        return updated;
     }
 
     static Priority priority(Sentiment sentiment, Set<Signal> fired) {

@@ -58,8 +58,11 @@ class AnswerStreamApiTest {
 
         JsonNode done = ServerSentEvents.parse(response.body()).getLast().json();
         assertThat(done.fieldNames()).toIterable().containsExactlyInAnyOrder(
-                "answer_id", "answer", "citations", "confidence", "handoff", "language", "mode", "query", "timings_ms");
+                "answer_id", "answer", "citations", "confidence", "handoff", "language", "mode", "query", "timings_ms",
+                "triage");
         assertThat(ArticleIds.in(done.get("citations"))).contains("account-reset-password");
+        assertThat(done.get("triage").get("intent").asText()).isEqualTo("password_reset");
+        assertThat(done.get("triage").get("routing").get("team").asText()).isEqualTo("account");
     }
 
     @Test

@@ -67,6 +67,27 @@ class OpsApiTest {
     }
 
     @Test
+    void metricsCoverTheTriageRoutingAndAgentRoutes() {
+        server.post("/v1/triage", BOT, Map.of("text", "Where can I download my invoices?"));
+        server.post("/v1/triage", BOT, Map.of("text", ""));
+        server.put("/v1/agents/metrics-probe", TestServer.ADMIN, Map.of("status", "online", "languages", List.of("en"), "capacity", 2));
+        server.get("/v1/agents", TestServer.AGENT);
+        server.post("/v1/route", TestServer.AGENT, Map.of("text", "I want a refund"));
+        server.delete("/v1/agents/metrics-probe", TestServer.ADMIN);
+
+        String text = server.get("/metrics").body();
+
+        assertThat(text)
+                .containsPattern("http_server_requests_seconds_count\\{method=\"POST\",route=\"/v1/triage\",status=\"200\"} [1-9]")
+                .containsPattern("http_server_requests_seconds_count\\{method=\"POST\",route=\"/v1/triage\",status=\"400\"} [1-9]")
+                .containsPattern("http_server_requests_seconds_count\\{method=\"POST\",route=\"/v1/route\",status=\"200\"} [1-9]")
+                .containsPattern("http_server_requests_seconds_count\\{method=\"GET\",route=\"/v1/agents\",status=\"200\"} [1-9]")
+                .containsPattern("http_server_requests_seconds_count\\{method=\"PUT\",route=\"/v1/agents/\\{id}\",status=\"201\"} [1-9]")
+                .containsPattern("http_server_requests_seconds_count\\{method=\"DELETE\",route=\"/v1/agents/\\{id}\",status=\"204\"} [1-9]")
+                .doesNotContain("metrics-probe");
+    }
+
+    @Test
     void openApiDocumentIsValidJsonOfVersion31() {
         TestServer.Response response = server.get("/openapi.json");
 

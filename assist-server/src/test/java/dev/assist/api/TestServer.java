@@ -30,6 +30,7 @@ final class TestServer implements AutoCloseable {
     static final String ADMIN = "lumora-admin-key";
     static final String OTHER_BOT = "other-bot-key";
     static final String OTHER_AGENT = "other-agent-key";
+    static final String OTHER_ADMIN = "other-admin-key";
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final Assist assist;
@@ -48,14 +49,20 @@ final class TestServer implements AutoCloseable {
                 new AssistConfig.ApiKeyConfig(AGENT, null, SamplesIndex.TENANT, "agent"),
                 new AssistConfig.ApiKeyConfig(null, dev.assist.auth.ApiKeys.sha256Hex(ADMIN), SamplesIndex.TENANT, "admin"),
                 new AssistConfig.ApiKeyConfig(OTHER_BOT, null, SamplesIndex.OTHER_TENANT, "bot"),
-                new AssistConfig.ApiKeyConfig(OTHER_AGENT, null, SamplesIndex.OTHER_TENANT, "agent")));
+                new AssistConfig.ApiKeyConfig(OTHER_AGENT, null, SamplesIndex.OTHER_TENANT, "agent"),
+                new AssistConfig.ApiKeyConfig(OTHER_ADMIN, null, SamplesIndex.OTHER_TENANT, "admin")));
     }
 
     /** Starts on a copy of the samples index in {@code dir} and waits until it is ready. */
     static TestServer start(Path dir) {
+        return start(dir, config());
+    }
+
+    /** Starts with another configuration (keys as in {@link #config()} unless it says otherwise). */
+    static TestServer start(Path dir, AssistConfig config) {
         try {
             Path index = SamplesIndex.copy(dir.resolve("index"));
-            Assist assist = new Assist(config().withIndex(index.toString()), SharedEmbedder.get(),
+            Assist assist = new Assist(config.withIndex(index.toString()), SharedEmbedder.get(),
                     model -> LiveIndex.open(index, model), false).start();
             assist.ready().get(3, TimeUnit.MINUTES);
             return new TestServer(assist);
@@ -80,6 +87,10 @@ final class TestServer implements AutoCloseable {
 
     Response get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    Response get(String path, String key) {
+        return send("GET", path, key, null, null);
     }
 
     Response post(String path, String key, Object body) {

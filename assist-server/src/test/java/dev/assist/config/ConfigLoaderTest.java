@@ -64,6 +64,33 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void triageAndRoutingDefaultToTheBundledModelsAndMap() throws IOException {
+        AssistConfig config = ConfigLoader.defaults(Map.of());
+        assertThat(config.triage().intentModel()).isNull();
+        assertThat(config.triage().sentimentModel()).isNull();
+        assertThat(config.triage().languages()).as("empty: the server's languages").isEmpty();
+        assertThat(config.routing().teams()).isNull();
+        assertThat(config.routing().agentStaleMinutes()).isEqualTo(15);
+
+        AssistConfig set = ConfigLoader.load(yaml("triage:\n  intent_model: /models/intents.model\n  languages: [en, de]\n"
+                + "routing:\n  agent_stale_minutes: 5\n"), Map.of());
+        assertThat(set.triage().intentModel()).isEqualTo("/models/intents.model");
+        assertThat(set.triage().languages()).containsExactly("en", "de");
+        assertThat(set.triage().reloadSeconds()).as("untouched default").isEqualTo(10);
+        assertThat(set.routing().agentStaleMinutes()).isEqualTo(5);
+    }
+
+    @Test
+    void badTriageAndRoutingValuesSayWhatTheyMustBe() throws IOException {
+        assertThatThrownBy(() -> ConfigLoader.load(yaml("triage:\n  reload_seconds: 0\n"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("triage.reload_seconds must be at least 1");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml("routing:\n  agent_stale_minutes: 0\n"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("routing.agent_stale_minutes must be at least 1");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml("routing:\n  max_agents: 5\n"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("max_agents");
+    }
+
+    @Test
     void badEnvironmentValuesAreClear() {
         assertThatThrownBy(() -> ConfigLoader.defaults(Map.of("ASSIST_PORT", "seventy")))
                 .hasMessageContaining("ASSIST_PORT must be a port number");

@@ -33,6 +33,24 @@ class TriageTest {
     }
 
     @Test
+    void angerWordsMakeAnAngryMessageNegativeInLanguagesTheSentimentModelDidNotLearn() {
+        TriageResult result = TRIAGE.triage(TriageRequest.of(
+                "Ich bin so wütend! Ich will mein Abo kündigen und mein Geld zurück, sofort!", "lumora"));
+        assertThat(result.language().language()).isEqualTo("de");
+        assertThat(result.signals()).contains(Signal.ANGER, Signal.CANCELLATION_THREAT);
+        assertThat(result.sentiment().label()).isEqualTo(SentimentLabel.NEGATIVE);
+        assertThat(result.sentiment().score()).isNegative();
+    }
+
+    @Test
+    void angerWordsShiftTheSentimentByBayesRule() {
+        double[] updated = Triage.withAngerWords(new double[] {0.2, 0.7, 0.1}, List.of("negative", "neutral", "positive"));
+        assertThat(updated[0]).isCloseTo(0.2 * 0.1244 / (0.2 * 0.1244 + 0.8 * 0.0206), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(updated[0] + updated[1] + updated[2]).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(updated[1] / updated[2]).isCloseTo(7.0, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
     void aHappyMessageIsPositiveWithoutSignals() {
         TriageResult result = TRIAGE.triage(TriageRequest.of("Thank you so much, the calendar sync works perfectly now!", "lumora"));
         assertThat(result.sentiment().label()).isEqualTo(SentimentLabel.POSITIVE);
@@ -58,7 +76,7 @@ class TriageTest {
         assertThat(result.intent()).isEqualTo("out_of_scope");
 
         AgentRegistry agents = AgentRegistry.inMemory();
-        agents.put("ana", AgentStatus.ONLINE, Set.of("en"), Set.of("general"), 0, 3);
+        agents.put("lumora", "ana", AgentStatus.ONLINE, Set.of("en"), Set.of("general"), 0, 3);
         RoutingDecision decision = new Router(RoutingConfig.defaults(), agents)
                 .route(RouteRequest.of("lumora", result, CustomerTier.STANDARD));
         assertThat(decision.team()).isEqualTo("general");

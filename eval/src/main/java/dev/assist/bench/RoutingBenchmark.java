@@ -55,6 +55,7 @@ public final class RoutingBenchmark implements Callable<Integer> {
     @Option(names = "--intents", description = "Labelled JSONL whose label frequencies give the intent mix (default: banking77 train in ../shared/datasets).")
     Path intents;
 
+    private static final String TENANT = "bench";
     private static final double DAY = 8 * 3600;
     private static final double MEAN_HANDLE = 600;
     private static final double MEAN_PATIENCE = 900;
@@ -183,7 +184,7 @@ public final class RoutingBenchmark implements Callable<Integer> {
         Map<String, Integer> open = new LinkedHashMap<>();
         Map<String, AgentSpec> byId = new HashMap<>();
         for (AgentSpec spec : specs) {
-            registry.put(spec.id(), AgentStatus.ONLINE, spec.languages(), spec.teams(), 0, spec.capacity());
+            registry.put(TENANT, spec.id(), AgentStatus.ONLINE, spec.languages(), spec.teams(), 0, spec.capacity());
             open.put(spec.id(), 0);
             byId.put(spec.id(), spec);
         }
@@ -212,7 +213,7 @@ public final class RoutingBenchmark implements Callable<Integer> {
                 String agent = finishing.remove((int) event[2]);
                 open.merge(agent, -1, Integer::sum);
                 AgentSpec spec = byId.get(agent);
-                registry.put(agent, AgentStatus.ONLINE, spec.languages(), spec.teams(), open.get(agent), spec.capacity());
+                registry.put(TENANT, agent, AgentStatus.ONLINE, spec.languages(), spec.teams(), open.get(agent), spec.capacity());
             } else if (event[1] == 1) {
                 queue.add(chats.get((int) event[2]));
             }
@@ -229,7 +230,7 @@ public final class RoutingBenchmark implements Callable<Integer> {
                 Chat chat = it.next();
                 Optional<String> agent;
                 if (skillBased) {
-                    RouteRequest request = new RouteRequest("bench", chat.intent(), chat.language(),
+                    RouteRequest request = new RouteRequest(TENANT, chat.intent(), chat.language(),
                             chat.premium() ? Priority.HIGH : Priority.NORMAL, CustomerTier.STANDARD,
                             Duration.ofMillis((long) ((now - chat.arrival()) * 1000)));
                     agent = router.route(request).best().map(RouteCandidate::agentId);
@@ -251,7 +252,7 @@ public final class RoutingBenchmark implements Callable<Integer> {
                 String id = agent.get();
                 AgentSpec spec = byId.get(id);
                 open.merge(id, 1, Integer::sum);
-                registry.put(id, AgentStatus.ONLINE, spec.languages(), spec.teams(), open.get(id), spec.capacity());
+                registry.put(TENANT, id, AgentStatus.ONLINE, spec.languages(), spec.teams(), open.get(id), spec.capacity());
                 boolean language = spec.languages().contains(chat.language());
                 boolean skill = spec.teams().contains(chat.team());
                 rightBoth += language && skill ? 1 : 0;
