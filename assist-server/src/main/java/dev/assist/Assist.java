@@ -88,6 +88,11 @@ public final class Assist implements AutoCloseable {
      * @throws ConfigException when the API keys, the triage languages or the routing map are misconfigured
      */
     public Assist(AssistConfig config, Embedder embedder, IndexOpener opener, boolean pages) {
+        this(config, embedder, opener, pages, LlmConfig.fromEnvironment(System.getenv()));
+    }
+
+    /** @param llm the language model answers are generated with, or {@link LlmConfig#none()} for extractive answers */
+    public Assist(AssistConfig config, Embedder embedder, IndexOpener opener, boolean pages, LlmConfig llm) {
         this.config = config;
         this.embedder = embedder;
         this.opener = opener;
@@ -99,7 +104,7 @@ public final class Assist implements AutoCloseable {
         Gauge.builder("assist.ready", readiness, r -> r.isReady() ? 1 : 0)
                 .description("1 once the index is open and requests are answered")
                 .register(registry);
-        this.pipelines = PipelineFactory.forConfig(embedder, config, LlmConfig.fromEnvironment(System.getenv()));
+        this.pipelines = PipelineFactory.forConfig(embedder, config, llm);
         this.stageTimers = new StageTimers(registry);
         this.triageConfig = triageConfig(config);
         this.agents = new AgentRegistry(Clock.systemUTC(), Duration.ofMinutes(config.routing().agentStaleMinutes()),

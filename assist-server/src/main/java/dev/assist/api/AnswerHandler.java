@@ -54,13 +54,20 @@ final class AnswerHandler {
         Backend backend = readiness.require();
         SseClient events = open(ctx);
         try {
-            Answer answer = backend.answers().answer(question.request());
-            TriageView triage = triage(backend, question);
-            events.sendEvent("meta", AnswerEvents.Meta.from(answer));
-            for (String piece : AnswerPieces.of(answer.composition().text(), answer.retrieval().language())) {
-                events.sendEvent("delta", new AnswerEvents.Delta(piece));
+            Answer answer;
+            if (backend.answers().generative()) {
+                // A model writes for seconds: forward its text as it comes, the passages first.
+                answer = backend.answers().answer(question.request(),
+                        (id, retrieval) -> events.sendEvent("meta", AnswerEvents.Meta.sources(id, retrieval)),
+                        piece -> events.sendEvent("delta", new AnswerEvents.Delta(piece)));
+            } else {
+                answer = backend.answers().answer(question.request());
+                events.sendEvent("meta", AnswerEvents.Meta.from(answer));
+                for (String piece : AnswerPieces.of(answer.composition().text(), answer.retrieval().language())) {
+                    events.sendEvent("delta", new AnswerEvents.Delta(piece));
+                }
             }
-            events.sendEvent("done", AnswerResponse.from(answer, triage));
+            events.sendEvent("done", AnswerResponse.from(answer, triage(backend, question)));
         } catch (RuntimeException e) {
             events.sendEvent("error", problems.body(problems.toProblem(e, ctx.path()), ctx.path()));
         }

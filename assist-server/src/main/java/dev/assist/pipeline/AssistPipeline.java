@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -51,17 +52,23 @@ public final class AssistPipeline {
     }
 
     /**
-     * Answers while streaming: {@code onRetrieved} sees the passages before composing starts (the
-     * API sends them as the stream's first event), then {@code onDelta} receives the answer in
-     * pieces. The returned answer is final and may differ from what was streamed when a
-     * generated answer failed its grounding check.
+     * Answers while streaming: {@code onRetrieved} gets the answer id and the passages before
+     * composing starts (the API sends them as the stream's first event), then {@code onDelta}
+     * receives the answer in pieces as it is made. The returned answer is final and may differ
+     * from what was streamed when a generated answer failed its grounding check.
      */
-    public Answer answer(AnswerRequest request, Consumer<Retrieval> onRetrieved, Consumer<String> onDelta) {
+    public Answer answer(AnswerRequest request, BiConsumer<String, Retrieval> onRetrieved, Consumer<String> onDelta) {
+        String answerId = UUID.randomUUID().toString();
         StageTimings timings = new StageTimings(observer);
         Retrieval retrieval = retrieve(request, timings);
-        onRetrieved.accept(retrieval);
+        onRetrieved.accept(answerId, retrieval);
         Composition composition = timings.time(Stage.COMPOSE, () -> composer.compose(composeInput(request, retrieval), onDelta));
-        return new Answer(UUID.randomUUID().toString(), retrieval, composition, timings.millis());
+        return new Answer(answerId, retrieval, composition, timings.millis());
+    }
+
+    /** Whether answers are generated (and so worth streaming as they are made) rather than extracted. */
+    public boolean generative() {
+        return composer instanceof dev.assist.compose.GenerativeComposer;
     }
 
     private static ComposeInput composeInput(AnswerRequest request, Retrieval retrieval) {

@@ -60,10 +60,15 @@ final class TestServer implements AutoCloseable {
 
     /** Starts with another configuration (keys as in {@link #config()} unless it says otherwise). */
     static TestServer start(Path dir, AssistConfig config) {
+        return start(dir, config, dev.assist.llm.LlmConfig.none());
+    }
+
+    /** Starts with a language model behind the answers. */
+    static TestServer start(Path dir, AssistConfig config, dev.assist.llm.LlmConfig llm) {
         try {
             Path index = SamplesIndex.copy(dir.resolve("index"));
             Assist assist = new Assist(config.withIndex(index.toString()), SharedEmbedder.get(),
-                    model -> LiveIndex.open(index, model), false).start();
+                    model -> LiveIndex.open(index, model), false, llm).start();
             assist.ready().get(3, TimeUnit.MINUTES);
             return new TestServer(assist);
         } catch (IOException e) {

@@ -19,15 +19,15 @@ import java.util.concurrent.Executors;
  * The remote LLM as a local HTTP server on a random loopback port: replies are scripted in order
  * and every request is recorded, so tests see exactly what went over the wire.
  */
-final class FakeLlmServer implements AutoCloseable {
+public final class FakeLlmServer implements AutoCloseable {
 
     /** One request as the server received it. */
-    record Request(String method, String path, String body, com.sun.net.httpserver.Headers headers) {
+    public record Request(String method, String path, String body, com.sun.net.httpserver.Headers headers) {
     }
 
     /** How the server answers one request. */
     @FunctionalInterface
-    interface Reply {
+    public interface Reply {
         void send(HttpExchange exchange) throws IOException, InterruptedException;
     }
 
@@ -41,7 +41,7 @@ final class FakeLlmServer implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private Reply fallback = json(500, "{\"error\":{\"message\":\"no reply scripted\"}}");
 
-    FakeLlmServer() throws IOException {
+    public FakeLlmServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(handlers);
         server.createContext("/", this::handle);
@@ -49,23 +49,23 @@ final class FakeLlmServer implements AutoCloseable {
     }
 
     /** {@code http://127.0.0.1:port} followed by {@code path}. */
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
     /** Replies to the next requests in this order. */
-    synchronized FakeLlmServer then(Reply... replies) {
+    public synchronized FakeLlmServer then(Reply... replies) {
         script.addAll(List.of(replies));
         return this;
     }
 
     /** The reply once the script has run out. */
-    synchronized FakeLlmServer otherwise(Reply reply) {
+    public synchronized FakeLlmServer otherwise(Reply reply) {
         fallback = reply;
         return this;
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return List.copyOf(requests);
     }
 
@@ -100,7 +100,7 @@ final class FakeLlmServer implements AutoCloseable {
 
     // ---- replies ----
 
-    static Reply json(int status, String body) {
+    public static Reply json(int status, String body) {
         return exchange -> {
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -109,7 +109,7 @@ final class FakeLlmServer implements AutoCloseable {
         };
     }
 
-    static Reply after(Duration delay, Reply reply) {
+    public static Reply after(Duration delay, Reply reply) {
         return exchange -> {
             Thread.sleep(delay.toMillis());
             reply.send(exchange);
@@ -120,7 +120,7 @@ final class FakeLlmServer implements AutoCloseable {
      * A chunked stream: each event is written and flushed, {@code pause} apart, then the
      * response ends. Events are written verbatim (an SSE event must end with a blank line).
      */
-    static Reply stream(String contentType, Duration pause, List<String> events) {
+    public static Reply stream(String contentType, Duration pause, List<String> events) {
         return exchange -> {
             exchange.getResponseHeaders().set("Content-Type", contentType);
             exchange.sendResponseHeaders(200, 0);
@@ -135,7 +135,7 @@ final class FakeLlmServer implements AutoCloseable {
 
     // ---- OpenAI wire format ----
 
-    static String openAiCompletion(String content) {
+    public static String openAiCompletion(String content) {
         return """
                 {"id":"chatcmpl-1","object":"chat.completion","created":1767225600,"model":"test-model",
                  "choices":[{"index":0,"message":{"role":"assistant","content":%s},"finish_reason":"stop"}],
@@ -143,12 +143,12 @@ final class FakeLlmServer implements AutoCloseable {
                 """.formatted(jsonString(content));
     }
 
-    static Reply openAiReply(String content) {
+    public static Reply openAiReply(String content) {
         return json(200, openAiCompletion(content));
     }
 
     /** SSE events of a streamed chat completion: one chunk per delta, a finish chunk, [DONE]. */
-    static List<String> openAiChunks(List<String> deltas) {
+    public static List<String> openAiChunks(List<String> deltas) {
         List<String> events = new java.util.ArrayList<>();
         for (String delta : deltas) {
             events.add("data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1767225600,"
@@ -161,11 +161,11 @@ final class FakeLlmServer implements AutoCloseable {
         return events;
     }
 
-    static Reply openAiStream(Duration pause, String... deltas) {
+    public static Reply openAiStream(Duration pause, String... deltas) {
         return stream("text/event-stream", pause, openAiChunks(List.of(deltas)));
     }
 
-    static String jsonString(String text) {
+    public static String jsonString(String text) {
         StringBuilder out = new StringBuilder("\"");
         for (char c : text.toCharArray()) {
             switch (c) {

@@ -142,7 +142,7 @@ class GenerativePipelineTest {
         List<String> deltas = new ArrayList<>();
 
         Answer answer = pipeline.answer(new AnswerRequest(SamplesIndex.TENANT, Channel.BOT, QUESTION, List.of(), Optional.empty()),
-                retrieval -> assertThat(retrieval.passages()).isNotEmpty(), deltas::add);
+                (id, retrieval) -> assertThat(retrieval.passages()).isNotEmpty(), deltas::add);
 
         assertThat(String.join("", deltas)).isEqualTo(answer.composition().text());
         assertThat(deltas).hasSizeGreaterThan(1);
