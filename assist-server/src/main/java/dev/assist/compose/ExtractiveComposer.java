@@ -19,6 +19,9 @@ import java.util.Set;
  * off when the calibrated confidence is under the threshold.
  */
 public final class ExtractiveComposer implements Composer {
+    /** Term overlap (Jaccard) from which a sentence says the same as one already chosen. */
+    private static final double REDUNDANT = 0.6;
+
     private final SentenceScorer scorer;
     private final ConfidenceModel confidence;
     private final ExtractiveSettings settings;
@@ -107,13 +110,16 @@ public final class ExtractiveComposer implements Composer {
         }
         all.sort(Comparator.comparingDouble(Pick::value).reversed());
         double cutoff = all.getFirst().value() - settings.margin();
-        Set<String> seen = new LinkedHashSet<>();
+        List<Set<String>> chosenTerms = new ArrayList<>();
         List<Pick> chosen = new ArrayList<>();
         for (Pick pick : all) {
             if (chosen.size() == settings.maxSentences() || pick.value() < cutoff) {
                 break;
             }
-            if (seen.add(pick.sentence().text())) {
+            // Chunks overlap and articles repeat their key step: say each thing once.
+            Set<String> terms = scorer.terms().terms(pick.sentence().text(), pick.passage().passage().language());
+            if (chosenTerms.stream().noneMatch(other -> jaccard(terms, other) >= REDUNDANT)) {
+                chosenTerms.add(terms);
                 chosen.add(pick);
             }
         }
@@ -142,6 +148,16 @@ public final class ExtractiveComposer implements Composer {
 
     private static String snippet(Pick pick) {
         return SentenceText.shorten(SentenceText.prose(pick.sentence().text()), 240);
+    }
+
+    private static double jaccard(Set<String> a, Set<String> b) {
+        if (a.isEmpty() && b.isEmpty()) {
+            return 1;
+        }
+        Set<String> union = new LinkedHashSet<>(a);
+        union.addAll(b);
+        long shared = a.stream().filter(b::contains).count();
+        return (double) shared / union.size();
     }
 
     private static double dot(float[] a, float[] b) {
