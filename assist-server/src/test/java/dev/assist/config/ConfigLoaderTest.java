@@ -29,8 +29,8 @@ class ConfigLoaderTest {
 
     @Test
     void aUserFileChangesOnlyWhatItSets() throws IOException {
-        AssistConfig config = ConfigLoader.load(yaml("retrieval:\n  fusion: convex\nport: 8080\n"), Map.of());
-        assertThat(config.retrieval().fusion()).isEqualTo("convex");
+        AssistConfig config = ConfigLoader.load(yaml("retrieval:\n  fusion: rrf\nport: 8080\n"), Map.of());
+        assertThat(config.retrieval().fusion()).isEqualTo("rrf");
         assertThat(config.retrieval().depth()).as("untouched default").isEqualTo(50);
         assertThat(config.port()).isEqualTo(8080);
     }
