@@ -4,10 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.assist.embed.Embedder;
 import dev.assist.triage.learn.Classification;
-import dev.assist.triage.learn.LabelScore;
 import dev.assist.triage.learn.Labels;
 import dev.assist.triage.learn.TextClassifier;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -175,16 +173,5 @@ public final class Triage {
 
     private static String clip(String text) {
         return text.length() <= MAX_CLASSIFIED_CHARS ? text : text.substring(0, MAX_CLASSIFIED_CHARS);
-    }
-
-    /** For callers that list the top labels without the out-of-scope pseudo-label. */
-    static List<LabelScore> withoutOutOfScope(List<LabelScore> scores) {
-        List<LabelScore> out = new ArrayList<>();
-        for (LabelScore score : scores) {
-            if (!Labels.OUT_OF_SCOPE.equals(score.label())) {
-                out.add(score);
-            }
-        }
-        return out;
     }
 }

@@ -155,24 +155,6 @@ public final class SoftmaxRegression {
         return loss;
     }
 
-    /** Dot product of {@code w[offset..offset+n)} and {@code x}, four partial sums so the JIT can pipeline it. */
-    private static double dot(double[] w, int offset, double[] x, int n) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int k = 0;
-        for (; k + 3 < n; k += 4) {
-            s0 += w[offset + k] * x[k];
-            s1 += w[offset + k + 1] * x[k + 1];
-            s2 += w[offset + k + 2] * x[k + 2];
-            s3 += w[offset + k + 3] * x[k + 3];
-        }
-        for (; k < n; k++) {
-            s0 += w[offset + k] * x[k];
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
 
     /** Replaces logits by softmax probabilities; returns log-sum-exp. */
     static double softmaxInPlace(double[] logits) {

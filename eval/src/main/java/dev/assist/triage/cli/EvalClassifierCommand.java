@@ -93,8 +93,14 @@ public final class EvalClassifierCommand implements Callable<Integer> {
         List<String> gold = new ArrayList<>(rows.size());
         List<String> predicted = new ArrayList<>(rows.size());
         String[] decided = new String[rows.size()];
-        java.util.stream.IntStream.range(0, rows.size()).parallel().forEach(i ->
-                decided[i] = classifier.classify(rows.get(i).text(), vectors.get(i)).label());
+        String[] top = new String[rows.size()];
+        double[] confidence = new double[rows.size()];
+        java.util.stream.IntStream.range(0, rows.size()).parallel().forEach(i -> {
+            var classification = classifier.classify(rows.get(i).text(), vectors.get(i));
+            decided[i] = classification.label();
+            top[i] = classification.ranked().get(0).label();
+            confidence[i] = classification.confidence();
+        });
         for (int i = 0; i < rows.size(); i++) {
             gold.add(rows.get(i).label());
             predicted.add(decided[i]);
@@ -115,7 +121,26 @@ public final class EvalClassifierCommand implements Callable<Integer> {
                         m.accuracy(), m.macroF1());
             });
         }
+        if (gold.contains(Labels.OUT_OF_SCOPE) && classifier.header().detectsOutOfScope()) {
+            thresholdSweep(gold, top, confidence, classifier.header().threshold());
+        }
         System.out.println(ClassifierMetrics.of(gold, predicted).report());
         return 0;
+    }
+
+    /** How in-scope accuracy and out-of-scope recall trade off on this data as the threshold moves (for reading, not tuning the model). */
+    private static void thresholdSweep(List<String> gold, String[] top, double[] confidence, double fitted) {
+        System.out.printf(Locale.ROOT, "out-of-scope threshold on this data (the model's is %.4f, fitted on its training folds):%n", fitted);
+        double[] thresholds = {0, 0.3, 0.4, 0.45, 0.5, 0.55, fitted, 0.65, 0.7, 0.8};
+        java.util.Arrays.sort(thresholds);
+        for (double t : thresholds) {
+            List<String> predicted = new ArrayList<>();
+            for (int i = 0; i < top.length; i++) {
+                predicted.add(confidence[i] < t ? Labels.OUT_OF_SCOPE : top[i]);
+            }
+            ClassifierMetrics m = ClassifierMetrics.of(gold, predicted);
+            System.out.printf(Locale.ROOT, "  threshold %.4f: in-scope accuracy %.4f, out-of-scope recall %.4f, precision %.4f%s%n",
+                    t, m.inScopeAccuracy(), m.outOfScopeRecall(), m.outOfScopePrecision(), t == fitted ? "  <- model" : "");
+        }
     }
 }

@@ -1,0 +1,57 @@
+package dev.assist.triage.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The train and eval commands turn bad input into a message that names the file and line, and exit 1. */
+class TrainCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void malformedLineNamesFileAndLineAndExitsOne() throws IOException {
+        Path data = dir.resolve("bad.jsonl");
+        Files.writeString(data, "{\"text\":\"refund please\",\"label\":\"refund\"}\n{\"text\":\"oops\"\n");
+        Result result = run(TrainCommand.commandLine(), "intents", "--data", data.toString(), "--out", dir.resolve("m.model").toString());
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.err()).contains("train intents: " + data + ":2: malformed JSON");
+        assertThat(dir.resolve("m.model")).doesNotExist();
+    }
+
+    @Test
+    void oneClassAndMissingFilesAreRefused() throws IOException {
+        Path data = dir.resolve("one.jsonl");
+        Files.writeString(data, "{\"text\":\"refund please\",\"label\":\"refund\"}\n{\"text\":\"money back\",\"label\":\"refund\"}\n");
+        Result oneClass = run(TrainCommand.commandLine(), "intents", "--data", data.toString(), "--out", dir.resolve("m.model").toString());
+        assertThat(oneClass.exit()).isEqualTo(1);
+        assertThat(oneClass.err()).contains("one class ('refund')");
+
+        Result missing = run(EvalCommand.commandLine(), "intents", "--model", dir.resolve("none.model").toString(),
+                "--data", data.toString());
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).contains("model file not found");
+    }
+
+    private record Result(int exit, String err) {
+    }
+
+    private static Result run(picocli.CommandLine cli, String... args) {
+        PrintStream previous = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int exit = cli.execute(args);
+            return new Result(exit, err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(previous);
+        }
+    }
+}
