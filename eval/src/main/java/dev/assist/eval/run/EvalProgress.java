@@ -1,0 +1,50 @@
+package dev.assist.eval.run;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * Shows an eval run's progress: a redrawn bar on a terminal, a plain line every few seconds
+ * otherwise (CI logs, pipes), with cases done, rate and time left.
+ */
+public final class EvalProgress {
+    /** Receives progress; {@link #NONE} for tests and quiet runs. */
+    public interface Listener {
+        void advanced(int done, int total);
+    }
+
+    public static final Listener NONE = (done, total) -> { };
+
+    private EvalProgress() {
+    }
+
+    public static Listener console(PrintStream out, boolean terminal, double logIntervalSeconds) {
+        long start = System.nanoTime();
+        long interval = (long) (logIntervalSeconds * 1e9);
+        long[] lastLog = {start};
+        return (done, total) -> {
+            long now = System.nanoTime();
+            boolean finished = done >= total;
+            if (terminal) {
+                out.print("\r" + line(done, total, now - start, true) + (finished ? "\n" : ""));
+                out.flush();
+            } else if (finished || now - lastLog[0] >= interval) {
+                out.println(line(done, total, now - start, false));
+                lastLog[0] = now;
+            }
+        };
+    }
+
+    static String line(int done, int total, long elapsedNanos, boolean bar) {
+        double seconds = Math.max(1e-3, elapsedNanos / 1e9);
+        double rate = done / seconds;
+        double eta = rate > 0 ? (total - done) / rate : 0;
+        String prefix = "";
+        if (bar) {
+            int width = 30;
+            int filled = total == 0 ? width : (int) Math.round(width * (double) done / total);
+            prefix = "[" + "#".repeat(filled) + " ".repeat(width - filled) + "] ";
+        }
+        return String.format(Locale.ROOT, "%squeries %d/%d  %.1f queries/s  ETA %ds", prefix, done, total, rate, Math.round(eta));
+    }
+}
