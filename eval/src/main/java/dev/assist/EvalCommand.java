@@ -102,6 +102,9 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--work", paramLabel = "DIR", description = "Cache of throw-away indexes (default: data/eval-cache).")
     Path work;
 
+    @Option(names = "--cold", description = "Time first requests: no untimed warm-up pass over the cases (default: steady state).")
+    boolean cold;
+
     @Option(names = "--resamples", defaultValue = "2000", description = "Bootstrap and permutation resamples (default: ${DEFAULT-VALUE}).")
     int resamples;
 
@@ -188,7 +191,7 @@ public final class EvalCommand implements Callable<Integer> {
                 targets.add(target(configs.get(i), i == 0 && server != null, live, built, embedder, data));
             }
             boolean terminal = Boolean.parseBoolean(System.getProperty("assist.tty", Boolean.toString(System.console() != null)));
-            EvalRunner runner = new EvalRunner(new CaseScorer(embedder), EvalProgress.console(stdout, terminal, 5));
+            EvalRunner runner = new EvalRunner(new CaseScorer(embedder), EvalProgress.console(stdout, terminal, 5), !cold);
             rows = runner.run(data.cases(), targets);
         } finally {
             targets.forEach(EvalTarget::close);
@@ -247,8 +250,9 @@ public final class EvalCommand implements Callable<Integer> {
                 throw new ConfigException(c.file() + ": eval.composer is llm, but no language model is configured (set ASSIST_LLM_PROVIDER, ASSIST_LLM_MODEL ...)");
             }
         }
-        // One factory (and embedding caches) per configuration, so no configuration runs on another's warm cache.
-        PipelineFactory factory = PipelineFactory.forConfig(embedder, c.server(), llm);
+        // One factory per configuration, so none runs on another's warm caches; no query cache, so
+        // every timed question pays its own embedding as a new customer question would.
+        PipelineFactory factory = new PipelineFactory(embedder, 0, c.server().cache().sentences(), llm);
         return new AssistTarget(factory, c.server(), live.searchers(), EvalIndexes.TENANT, data.ownLanguageOnly());
     }
 
@@ -276,7 +280,8 @@ public final class EvalCommand implements Callable<Integer> {
                 + ", " + memory + " GiB";
         return new EvalReport.Environment(java.time.OffsetDateTime.now(ZoneOffset.UTC).withNano(0).toString(), command, machine,
                 Runtime.getRuntime().availableProcessors(), Runtime.version().toString(), gitCommit(home), embedder.modelId(),
-                server != null ? "server " + server : "in process");
+                (server != null ? "server " + server : "in process")
+                        + (cold ? ", cold (first requests timed)" : ", steady state (untimed warm-up pass first)"));
     }
 
     private static EvalReport.DatasetInfo datasetInfo(EvalDataset full, EvalDataset data, EvalIndexes.Built built,

@@ -74,6 +74,11 @@ public final class ReportBuilder {
 
     static Map<String, EvalReport.Percentiles> stageLatency(List<CaseRow> rows) {
         Set<String> stages = new LinkedHashSet<>();
+        for (dev.assist.pipeline.Stage stage : dev.assist.pipeline.Stage.values()) {
+            if (rows.stream().anyMatch(r -> r.outcome().stageMs().containsKey(stage.wireName()))) {
+                stages.add(stage.wireName());
+            }
+        }
         rows.forEach(r -> stages.addAll(r.outcome().stageMs().keySet()));
         Map<String, EvalReport.Percentiles> out = new LinkedHashMap<>();
         for (String stage : stages) {

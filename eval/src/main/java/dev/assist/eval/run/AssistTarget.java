@@ -38,6 +38,13 @@ public final class AssistTarget implements EvalTarget {
         this.tenant = tenant;
     }
 
+    /** Searches only: re-ranking embeds the sentences of the candidates, which later answers find cached. */
+    @Override
+    public void warm(EvalCase c) {
+        AnswerRequest request = new AnswerRequest(tenant, c.channel(), c.question(), c.history(), c.locale());
+        search.search(request, search.newTimings());
+    }
+
     @Override
     public Outcome run(EvalCase c) {
         AnswerRequest request = new AnswerRequest(tenant, c.channel(), c.question(), c.history(), c.locale());

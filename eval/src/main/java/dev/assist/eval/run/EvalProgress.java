@@ -10,26 +10,32 @@ import java.util.Locale;
 public final class EvalProgress {
     /** Receives progress; {@link #NONE} for tests and quiet runs. */
     public interface Listener {
-        void advanced(int done, int total);
+        void advanced(String phase, int done, int total);
     }
 
-    public static final Listener NONE = (done, total) -> { };
+    public static final Listener NONE = (phase, done, total) -> { };
 
     private EvalProgress() {
     }
 
     public static Listener console(PrintStream out, boolean terminal, double logIntervalSeconds) {
-        long start = System.nanoTime();
         long interval = (long) (logIntervalSeconds * 1e9);
-        long[] lastLog = {start};
-        return (done, total) -> {
+        long[] start = {System.nanoTime()};
+        long[] lastLog = {start[0]};
+        String[] current = {""};
+        return (phase, done, total) -> {
             long now = System.nanoTime();
+            if (!phase.equals(current[0])) {
+                current[0] = phase;
+                start[0] = now;
+                lastLog[0] = now;
+            }
             boolean finished = done >= total;
             if (terminal) {
-                out.print("\r" + line(done, total, now - start, true) + (finished ? "\n" : ""));
+                out.print("\r" + phase + " " + line(done, total, now - start[0], true) + (finished ? "\n" : ""));
                 out.flush();
             } else if (finished || now - lastLog[0] >= interval) {
-                out.println(line(done, total, now - start, false));
+                out.println(phase + " " + line(done, total, now - start[0], false));
                 lastLog[0] = now;
             }
         };

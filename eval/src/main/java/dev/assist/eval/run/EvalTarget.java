@@ -9,6 +9,13 @@ import dev.assist.eval.EvalCase;
 public interface EvalTarget extends AutoCloseable {
     Outcome run(EvalCase evalCase);
 
+    /**
+     * Prepares for {@code evalCase} without being timed, the way a long-running server has
+     * already seen its articles (Assist caches the sentence vectors of passages it re-ranked).
+     */
+    default void warm(EvalCase evalCase) {
+    }
+
     @Override
     default void close() {
     }
