@@ -29,20 +29,28 @@ public final class AssistTarget implements EvalTarget {
     private final AssistPipeline answers;
     private final AssistPipeline search;
     private final String tenant;
+    private final boolean warmByAnswering;
 
     public AssistTarget(PipelineFactory factory, AssistConfig config, SearcherManager searchers, String tenant,
                         boolean ownLanguageOnly) {
+        this.warmByAnswering = !factory.llm().enabled();
         AssistConfig effective = ownLanguageOnly ? config.withFallbackLanguages(List.of()) : config;
         this.answers = factory.build(effective, searchers, StageObserver.NONE);
         this.search = factory.build(effective.withRerank(effective.rerank().forRanking(RANKED, 1)), searchers, StageObserver.NONE);
         this.tenant = tenant;
     }
 
-    /** Searches only: re-ranking embeds the sentences of the candidates, which later answers find cached. */
+    /**
+     * Searches and composes an extractive answer, so the sentence vectors of the candidates are
+     * cached; with a language model it only searches (warming must not spend model calls).
+     */
     @Override
     public void warm(EvalCase c) {
         AnswerRequest request = new AnswerRequest(tenant, c.channel(), c.question(), c.history(), c.locale());
         search.search(request, search.newTimings());
+        if (warmByAnswering) {
+            answers.answer(request);
+        }
     }
 
     @Override
