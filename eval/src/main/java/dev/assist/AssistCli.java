@@ -33,7 +33,9 @@ public final class AssistCli implements Runnable {
         train.addSubcommand("reranker", new FitRerankerCommand());
         train.addSubcommand("handoff", new CalibrateHandoffCommand());
         cli.addSubcommand("train", train);
-        cli.addSubcommand("eval", EvalCommand.commandLine());
+        CommandLine eval = new CommandLine(new dev.assist.EvalCommand());
+        EvalCommand.addSubcommands(eval);
+        cli.addSubcommand("eval", eval);
         System.exit(cli.execute(args));
     }
 

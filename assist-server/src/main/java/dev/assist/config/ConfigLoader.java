@@ -53,6 +53,16 @@ public final class ConfigLoader {
         return applyEnvironment(config, env);
     }
 
+    /**
+     * The same from a YAML tree that was already read (a tool's file with its own sections taken
+     * out); {@code origin} names it in error messages.
+     */
+    public static AssistConfig load(ObjectNode user, String origin, Map<String, String> env) {
+        ObjectNode tree = defaults();
+        merge(tree, user.deepCopy());
+        return applyEnvironment(bind(tree, origin), env);
+    }
+
     public static AssistConfig defaults(Map<String, String> env) {
         return load(null, env);
     }

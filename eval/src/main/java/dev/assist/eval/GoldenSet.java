@@ -10,13 +10,22 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** Reads a golden set; every row is validated and a bad one names its file and line. */
 public final class GoldenSet {
     private GoldenSet() {
     }
 
+    /** Strict: the first bad row is a {@link DatasetException}. */
     public static List<GoldenQuestion> read(Path file) {
+        return read(file, problem -> {
+            throw new DatasetException(problem.toString());
+        });
+    }
+
+    /** Lenient: bad rows (and repeated ids) go to {@code problems}; the others are returned. */
+    public static List<GoldenQuestion> read(Path file, Consumer<DatasetProblem> problems) {
         List<GoldenQuestion> rows = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         JsonLines.read(file, (line, node) -> {
@@ -25,7 +34,7 @@ public final class GoldenSet {
                 throw new IllegalArgumentException("duplicate id '" + row.id() + "'");
             }
             rows.add(row);
-        });
+        }, problems);
         return rows;
     }
 

@@ -9,15 +9,28 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
-/** Reads a JSONL file line by line; a bad line is an error naming the file and line. */
+/**
+ * Reads a JSONL file line by line. A bad line (not JSON, not an object, or rejected by the row
+ * reader with an {@link IllegalArgumentException}) goes to a problem sink with its file and line
+ * number; the strict form turns the first one into a {@link DatasetException}.
+ */
 final class JsonLines {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private JsonLines() {
     }
 
+    /** Strict: the first bad line stops the read. */
     static void read(Path file, BiConsumer<Integer, JsonNode> row) {
+        read(file, row, problem -> {
+            throw new DatasetException(problem.toString());
+        });
+    }
+
+    /** Lenient: every bad line is handed to {@code problems} and reading goes on. */
+    static void read(Path file, BiConsumer<Integer, JsonNode> row, Consumer<DatasetProblem> problems) {
         if (!Files.isRegularFile(file)) {
             throw new DatasetException(file + ": file not found");
         }
@@ -33,15 +46,17 @@ final class JsonLines {
                 try {
                     node = JSON.readTree(line);
                 } catch (JsonProcessingException e) {
-                    throw new DatasetException(file + ":" + number + ": invalid JSON: " + e.getOriginalMessage(), e);
+                    problems.accept(new DatasetProblem(file, number, "invalid JSON: " + e.getOriginalMessage()));
+                    continue;
                 }
-                if (!node.isObject()) {
-                    throw new DatasetException(file + ":" + number + ": not a JSON object");
+                if (node == null || !node.isObject()) {
+                    problems.accept(new DatasetProblem(file, number, "not a JSON object"));
+                    continue;
                 }
                 try {
                     row.accept(number, node);
                 } catch (IllegalArgumentException e) {
-                    throw new DatasetException(file + ":" + number + ": " + e.getMessage(), e);
+                    problems.accept(new DatasetProblem(file, number, e.getMessage()));
                 }
             }
         } catch (IOException e) {

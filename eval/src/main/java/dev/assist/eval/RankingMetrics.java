@@ -1,9 +1,10 @@
 package dev.assist.eval;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-/** Binary-relevance ranking metrics over a ranked list of ids. */
+/** Ranking metrics over a ranked list of ids: binary relevance, and graded for nDCG. */
 public final class RankingMetrics {
     private RankingMetrics() {
     }
@@ -45,6 +46,26 @@ public final class RankingMetrics {
             ideal += 1 / log2(i + 2);
         }
         return ideal == 0 ? 0 : dcg / ideal;
+    }
+
+    /**
+     * nDCG@k with graded gains {@code 2^grade - 1} (grade 1 everywhere gives binary nDCG); the ideal
+     * ranking sorts the judged documents by grade.
+     */
+    public static double ndcg(List<String> ranked, Map<String, Integer> grades, int k) {
+        double dcg = 0;
+        for (int i = 0; i < Math.min(k, ranked.size()); i++) {
+            int grade = grades.getOrDefault(ranked.get(i), 0);
+            if (grade > 0) {
+                dcg += (Math.pow(2, grade) - 1) / log2(i + 2);
+            }
+        }
+        int[] ideal = grades.values().stream().filter(g -> g > 0).sorted((x, y) -> y - x).mapToInt(Integer::intValue).toArray();
+        double idcg = 0;
+        for (int i = 0; i < Math.min(k, ideal.length); i++) {
+            idcg += (Math.pow(2, ideal[i]) - 1) / log2(i + 2);
+        }
+        return idcg == 0 ? 0 : dcg / idcg;
     }
 
     private static double log2(double x) {

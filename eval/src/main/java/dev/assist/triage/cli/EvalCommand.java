@@ -9,11 +9,16 @@ public final class EvalCommand implements Runnable {
     /** The command with its subcommands, ready to add to the launcher. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new EvalCommand());
-        for (ClassifierKind kind : ClassifierKind.values()) {
-            cli.addSubcommand(kind.command, new EvalClassifierCommand(kind));
-        }
-        cli.addSubcommand("language", new EvalLanguageCommand());
+        addSubcommands(cli);
         return cli;
+    }
+
+    /** Adds {@code intents}, {@code sentiment} and {@code language} under another {@code eval} command (the dataset one). */
+    public static void addSubcommands(CommandLine eval) {
+        for (ClassifierKind kind : ClassifierKind.values()) {
+            eval.addSubcommand(kind.command, new EvalClassifierCommand(kind));
+        }
+        eval.addSubcommand("language", new EvalLanguageCommand());
     }
 
     @Override
