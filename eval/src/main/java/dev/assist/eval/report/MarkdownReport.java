@@ -2,7 +2,6 @@ package dev.assist.eval.report;
 
 import dev.assist.eval.Metric;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** {@code report.md}: the same numbers as the HTML report, as tables for a pull request or docs/BENCHMARKS.md. */
@@ -142,9 +141,5 @@ public final class MarkdownReport {
     static String cell(String text, int max) {
         String flat = text.replaceAll("\\s+", " ").replace("|", "\\|").strip();
         return flat.length() <= max ? flat : flat.substring(0, max - 1) + "…";
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

@@ -1,6 +1,5 @@
 package dev.assist.eval.report;
 
-import dev.assist.eval.Metric;
 import java.util.Locale;
 
 /** How reports print numbers: scores with 3 decimals, milliseconds with 1, p-values with 3 (or as "<0.001"). */
@@ -33,10 +32,5 @@ final class Numbers {
 
     static String ms(double value) {
         return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%.1f", value);
-    }
-
-    /** Metrics in report order, skipping those no run measured. */
-    static Iterable<Metric> all() {
-        return java.util.List.of(Metric.values());
     }
 }
