@@ -32,7 +32,7 @@ public final class Router {
         if (priority != request.priority()) {
             reasons.add("priority " + request.priority() + " raised to " + priority + " for a " + request.tier().name().toLowerCase(Locale.ROOT) + " customer");
         }
-        List<Agent> all = agents.all();
+        List<Agent> all = agents.all(request.tenant());
         if (all.isEmpty()) {
             reasons.add("no agent state known: queue for the team");
             return new RoutingDecision(team, priority, List.of(), reasons);

@@ -22,10 +22,10 @@ class RouterTest {
 
     @Test
     void intentPicksTheTeamAndTheLeastLoadedAgentWithSkillAndLanguage() {
-        registry.put("ana", AgentStatus.ONLINE, Set.of("en", "de"), Set.of("billing"), 3, 4);
-        registry.put("ben", AgentStatus.ONLINE, Set.of("en", "de"), Set.of("billing"), 1, 4);
-        registry.put("cem", AgentStatus.ONLINE, Set.of("en"), Set.of("billing"), 0, 4);
-        registry.put("dora", AgentStatus.ONLINE, Set.of("de"), Set.of("technical"), 0, 4);
+        registry.put("lumora", "ana", AgentStatus.ONLINE, Set.of("en", "de"), Set.of("billing"), 3, 4);
+        registry.put("lumora", "ben", AgentStatus.ONLINE, Set.of("en", "de"), Set.of("billing"), 1, 4);
+        registry.put("lumora", "cem", AgentStatus.ONLINE, Set.of("en"), Set.of("billing"), 0, 4);
+        registry.put("lumora", "dora", AgentStatus.ONLINE, Set.of("de"), Set.of("technical"), 0, 4);
 
         RoutingDecision decision = router.route(request("refund", "de"));
         assertThat(decision.team()).isEqualTo("billing");
@@ -35,8 +35,8 @@ class RouterTest {
 
     @Test
     void afterWaitingTheSearchWidensToLanguageThenAnyone() {
-        registry.put("dora", AgentStatus.ONLINE, Set.of("de"), Set.of("technical"), 0, 4);
-        registry.put("eve", AgentStatus.ONLINE, Set.of("en"), Set.of("technical"), 0, 4);
+        registry.put("lumora", "dora", AgentStatus.ONLINE, Set.of("de"), Set.of("technical"), 0, 4);
+        registry.put("lumora", "eve", AgentStatus.ONLINE, Set.of("en"), Set.of("technical"), 0, 4);
         assertThat(router.route(request("refund", "de")).candidates()).isEmpty();
         assertThat(router.route(request("refund", "de").afterWaiting(Duration.ofSeconds(130))).candidates())
                 .extracting(RouteCandidate::agentId).containsExactly("dora");
@@ -46,13 +46,13 @@ class RouterTest {
 
     @Test
     void fullAwayAndStaleAgentsGetNothing() {
-        registry.put("full", AgentStatus.ONLINE, Set.of("en"), Set.of("billing"), 2, 2);
-        registry.put("away", AgentStatus.AWAY, Set.of("en"), Set.of("billing"), 0, 2);
-        registry.put("stale", AgentStatus.ONLINE, Set.of("en"), Set.of("billing"), 0, 2);
+        registry.put("lumora", "full", AgentStatus.ONLINE, Set.of("en"), Set.of("billing"), 2, 2);
+        registry.put("lumora", "away", AgentStatus.AWAY, Set.of("en"), Set.of("billing"), 0, 2);
+        registry.put("lumora", "stale", AgentStatus.ONLINE, Set.of("en"), Set.of("billing"), 0, 2);
         clock.advance(Duration.ofMinutes(16));
-        registry.put("fresh", AgentStatus.ONLINE, Set.of("en"), Set.of("billing"), 0, 2);
+        registry.put("lumora", "fresh", AgentStatus.ONLINE, Set.of("en"), Set.of("billing"), 0, 2);
         assertThat(router.route(request("billing", "en")).candidates()).extracting(RouteCandidate::agentId).containsExactly("fresh");
-        assertThat(registry.get("stale").orElseThrow().status()).isEqualTo(AgentStatus.OFFLINE);
+        assertThat(registry.get("lumora", "stale").orElseThrow().status()).isEqualTo(AgentStatus.OFFLINE);
     }
 
     @Test
@@ -66,12 +66,20 @@ class RouterTest {
     }
 
     @Test
+    void anotherTenantsAgentsAreNeverCandidates() {
+        registry.put("acme", "zoe", AgentStatus.ONLINE, Set.of("en"), Set.of("billing"), 0, 4);
+        assertThat(router.route(request("refund", "en")).candidates()).isEmpty();
+        assertThat(registry.all("lumora")).isEmpty();
+        assertThat(registry.get("lumora", "zoe")).isEmpty();
+    }
+
+    @Test
     void badAgentUpdatesAreRejected() {
-        assertThatThrownBy(() -> registry.put("bad id!", AgentStatus.ONLINE, Set.of("en"), Set.of(), 0, 2))
+        assertThatThrownBy(() -> registry.put("lumora", "bad id!", AgentStatus.ONLINE, Set.of("en"), Set.of(), 0, 2))
                 .hasMessageContaining("agent id");
-        assertThatThrownBy(() -> registry.put("a", AgentStatus.ONLINE, Set.of("en"), Set.of(), 0, 0))
+        assertThatThrownBy(() -> registry.put("lumora", "a", AgentStatus.ONLINE, Set.of("en"), Set.of(), 0, 0))
                 .hasMessageContaining("capacity must be between 1 and 100");
-        assertThatThrownBy(() -> registry.put("a", AgentStatus.ONLINE, Set.of("en"), Set.of(), -1, 2))
+        assertThatThrownBy(() -> registry.put("lumora", "a", AgentStatus.ONLINE, Set.of("en"), Set.of(), -1, 2))
                 .hasMessageContaining("openConversations must not be negative");
     }
 

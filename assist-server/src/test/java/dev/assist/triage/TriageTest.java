@@ -58,7 +58,7 @@ class TriageTest {
         assertThat(result.intent()).isEqualTo("out_of_scope");
 
         AgentRegistry agents = AgentRegistry.inMemory();
-        agents.put("ana", AgentStatus.ONLINE, Set.of("en"), Set.of("general"), 0, 3);
+        agents.put("lumora", "ana", AgentStatus.ONLINE, Set.of("en"), Set.of("general"), 0, 3);
         RoutingDecision decision = new Router(RoutingConfig.defaults(), agents)
                 .route(RouteRequest.of("lumora", result, CustomerTier.STANDARD));
         assertThat(decision.team()).isEqualTo("general");

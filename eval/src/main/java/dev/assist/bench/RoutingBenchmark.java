@@ -183,7 +183,7 @@ public final class RoutingBenchmark implements Callable<Integer> {
         Map<String, Integer> open = new LinkedHashMap<>();
         Map<String, AgentSpec> byId = new HashMap<>();
         for (AgentSpec spec : specs) {
-            registry.put(spec.id(), AgentStatus.ONLINE, spec.languages(), spec.teams(), 0, spec.capacity());
+            registry.put("bench", spec.id(), AgentStatus.ONLINE, spec.languages(), spec.teams(), 0, spec.capacity());
             open.put(spec.id(), 0);
             byId.put(spec.id(), spec);
         }
@@ -212,7 +212,7 @@ public final class RoutingBenchmark implements Callable<Integer> {
                 String agent = finishing.remove((int) event[2]);
                 open.merge(agent, -1, Integer::sum);
                 AgentSpec spec = byId.get(agent);
-                registry.put(agent, AgentStatus.ONLINE, spec.languages(), spec.teams(), open.get(agent), spec.capacity());
+                registry.put("bench", agent, AgentStatus.ONLINE, spec.languages(), spec.teams(), open.get(agent), spec.capacity());
             } else if (event[1] == 1) {
                 queue.add(chats.get((int) event[2]));
             }
@@ -251,7 +251,7 @@ public final class RoutingBenchmark implements Callable<Integer> {
                 String id = agent.get();
                 AgentSpec spec = byId.get(id);
                 open.merge(id, 1, Integer::sum);
-                registry.put(id, AgentStatus.ONLINE, spec.languages(), spec.teams(), open.get(id), spec.capacity());
+                registry.put("bench", id, AgentStatus.ONLINE, spec.languages(), spec.teams(), open.get(id), spec.capacity());
                 boolean language = spec.languages().contains(chat.language());
                 boolean skill = spec.teams().contains(chat.team());
                 rightBoth += language && skill ? 1 : 0;
