@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,9 +47,7 @@ public final class SignalDetector {
     /** Patterns from a JSON object {@code {"SIGNAL": ["regex", ...], ...}}; a bad name or regex names itself. */
     public static SignalDetector fromJson(JsonNode root, String source) {
         Map<Signal, List<Pattern>> patterns = new EnumMap<>(Signal.class);
-        Iterator<Map.Entry<String, JsonNode>> fields = root.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : root.properties()) {
             if (field.getKey().startsWith("_")) {
                 continue;
             }
