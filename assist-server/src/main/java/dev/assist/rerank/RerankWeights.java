@@ -4,7 +4,7 @@ package dev.assist.rerank;
 public record RerankWeights(double fused, double chunkSimilarity, double bestSentence, double titleCoverage,
                             double termCoverage, double lexical) {
 
-    /** Hand-set starting point; see config/assist.yaml for the fitted values and the command that fitted them. */
+    /** Hand-set starting point; the fitted values and the command that fitted them are in assist-defaults.yaml. */
     public static RerankWeights defaults() {
         return new RerankWeights(1.0, 1.0, 1.0, 0.3, 0.5, 0.3);
     }
