@@ -127,7 +127,8 @@ public final class PipelineFactory {
                 observer);
     }
 
-    private static Fusion fusion(AssistConfig.Retrieval retrieval) {
+    /** The fusion a configuration names (also used where weights are fitted under the same fusion). */
+    public static Fusion fusion(AssistConfig.Retrieval retrieval) {
         return switch (FusionKind.parse(retrieval.fusion())) {
             case RRF -> new ReciprocalRankFusion(retrieval.rrfK(), retrieval.rrfLexicalWeight(), retrieval.rrfVectorWeight());
             case CONVEX -> new ConvexCombinationFusion(retrieval.convexAlpha());

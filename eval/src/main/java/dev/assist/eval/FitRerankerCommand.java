@@ -8,19 +8,16 @@ import dev.assist.embed.EmbedderConfig;
 import dev.assist.embed.Embedders;
 import dev.assist.index.LanguageAnalyzers;
 import dev.assist.knowledge.LiveIndex;
+import dev.assist.pipeline.PipelineFactory;
 import dev.assist.rerank.PassageReranker;
 import dev.assist.rerank.RerankFeatures;
 import dev.assist.rerank.SentenceScorer;
 import dev.assist.rerank.SentenceVectors;
 import dev.assist.rerank.TermCoverage;
 import dev.assist.retrieve.Candidate;
-import dev.assist.retrieve.ConvexCombinationFusion;
-import dev.assist.retrieve.Fusion;
-import dev.assist.retrieve.FusionKind;
 import dev.assist.retrieve.HybridRetriever;
 import dev.assist.retrieve.LexicalRetriever;
 import dev.assist.retrieve.QueryEncoder;
-import dev.assist.retrieve.ReciprocalRankFusion;
 import dev.assist.retrieve.RetrieverKind;
 import dev.assist.retrieve.SearchQuery;
 import dev.assist.retrieve.VectorLanguages;
@@ -76,7 +73,7 @@ public final class FitRerankerCommand implements Callable<Integer> {
             Path index = dir.resolve(set.equals("golden") ? "samples" : set);
             try (LiveIndex live = LiveIndex.openReadOnly(index, embedder)) {
                 HybridRetriever retriever = new HybridRetriever(live.searchers(), new LexicalRetriever(analyzers,
-                        base.retrieval().titleBoost()), encoder, fusion(base), RetrieverKind.HYBRID, base.retrieval().depth(),
+                        base.retrieval().titleBoost()), encoder, PipelineFactory.fusion(base.retrieval()), RetrieverKind.HYBRID, base.retrieval().depth(),
                         VectorLanguages.of(base.retrieval().vectorLanguages()));
                 int before = rows.size();
                 VectorLanguages trusted = VectorLanguages.of(base.retrieval().vectorLanguages());
@@ -136,11 +133,5 @@ public final class FitRerankerCommand implements Callable<Integer> {
             queries.add(new TrainingQuery("bench", q.text(), q.lang(), List.of(q.lang()), Channel.BOT, q.context(), q.relevant()));
         }
         return queries;
-    }
-
-    private static Fusion fusion(AssistConfig config) {
-        return FusionKind.parse(config.retrieval().fusion()) == FusionKind.RRF
-                ? new ReciprocalRankFusion(config.retrieval().rrfK(), config.retrieval().rrfLexicalWeight(), config.retrieval().rrfVectorWeight())
-                : new ConvexCombinationFusion(config.retrieval().convexAlpha());
     }
 }
