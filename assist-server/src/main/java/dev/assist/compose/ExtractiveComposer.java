@@ -117,7 +117,7 @@ public final class ExtractiveComposer implements Composer {
                 break;
             }
             // Chunks overlap and articles repeat their key step: say each thing once.
-            Set<String> terms = scorer.terms().terms(pick.sentence().text(), pick.passage().passage().language());
+            Set<String> terms = pick.sentence().terms();
             if (chosenTerms.stream().noneMatch(other -> jaccard(terms, other) >= REDUNDANT)) {
                 chosenTerms.add(terms);
                 chosen.add(pick);
@@ -132,7 +132,8 @@ public final class ExtractiveComposer implements Composer {
         String lang = picks.getFirst().passage().passage().language();
         Set<String> present = new LinkedHashSet<>();
         for (Pick pick : picks) {
-            present.addAll(terms.terms(pick.passage().passage().title() + "\n" + pick.sentence().text(), lang));
+            present.addAll(terms.terms(pick.passage().passage().title(), lang));
+            present.addAll(pick.sentence().terms());
         }
         return TermCoverage.coverage(terms.terms(question, lang), present);
     }

@@ -68,12 +68,16 @@ public final class PassageReranker implements Reranker {
             Passage passage = candidate.passage();
             Set<String> wanted = questionTerms.computeIfAbsent(passage.language(), lang -> scorer.terms().terms(question, lang));
             List<ScoredSentence> own = sentences.get(passage.id());
+            // The chunk's terms are its title's and its sentences' (already analyzed): no second pass over the text.
+            Set<String> titleTerms = scorer.terms().terms(passage.title(), passage.language());
+            Set<String> chunkTerms = new java.util.HashSet<>(titleTerms);
+            own.forEach(sentence -> chunkTerms.addAll(sentence.terms()));
             RerankFeatures features = new RerankFeatures(
                     fusedMax > 0 ? candidate.fusedScore() / fusedMax : 0,
                     passage.vector() == null ? 0 : SentenceVectors.cosine(query, passage.vector()),
                     own.stream().mapToDouble(ScoredSentence::similarity).max().orElse(0),
-                    TermCoverage.coverage(wanted, scorer.terms().terms(passage.title(), passage.language())),
-                    TermCoverage.coverage(wanted, scorer.terms().terms(passage.title() + "\n" + passage.text(), passage.language())),
+                    TermCoverage.coverage(wanted, titleTerms),
+                    TermCoverage.coverage(wanted, chunkTerms),
                     lexicalMax > 0 ? candidate.lexicalScore() / lexicalMax : 0);
             result.put(candidate, new Scored(features, own));
         }

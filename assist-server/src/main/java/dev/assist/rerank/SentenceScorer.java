@@ -55,8 +55,9 @@ public final class SentenceScorer {
             for (int i = 0; i < texts.size(); i++) {
                 float[] vector = vectors.getOrDefault(texts.get(i), passage.vector());
                 double similarity = vector == null ? 0 : SentenceVectors.cosine(query, vector);
-                double coverage = TermCoverage.coverage(wanted, terms.terms(texts.get(i), passage.language()));
-                sentences.add(new ScoredSentence(texts.get(i), i, similarity, coverage));
+                Set<String> sentenceTerms = terms.terms(texts.get(i), passage.language());
+                sentences.add(new ScoredSentence(texts.get(i), i, similarity, TermCoverage.coverage(wanted, sentenceTerms),
+                        sentenceTerms));
             }
             scored.put(passage.id(), sentences);
         }
