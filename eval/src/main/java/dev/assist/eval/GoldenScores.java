@@ -50,7 +50,7 @@ public record GoldenScores(int rows, int answerable, double recall5, double mrr1
         double[] latencies = results.stream().mapToDouble(GoldenResult::totalMs).sorted().toArray();
         return new GoldenScores(results.size(), answerable, ratio(recall, answerable), ratio(mrr, answerable),
                 ratio(rightHandoffs, handoffs), ratio(rightHandoffs, shouldHandoff), ratio(answeredRight, answered),
-                percentile(latencies, 50), percentile(latencies, 95));
+                Aggregate.percentile(latencies, 50), Aggregate.percentile(latencies, 95));
     }
 
     public String line() {
@@ -61,13 +61,5 @@ public record GoldenScores(int rows, int answerable, double recall5, double mrr1
 
     private static double ratio(double a, double b) {
         return b == 0 ? 0 : a / b;
-    }
-
-    static double percentile(double[] sorted, double p) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 }
