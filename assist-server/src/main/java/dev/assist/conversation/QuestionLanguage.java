@@ -2,13 +2,12 @@ package dev.assist.conversation;
 
 import com.github.pemistahl.lingua.api.IsoCode639_1;
 import com.github.pemistahl.lingua.api.Language;
-import com.github.pemistahl.lingua.api.LanguageDetector;
-import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import dev.assist.source.Languages;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The language to answer in: the request's locale when given, else the question's language
@@ -18,16 +17,14 @@ import java.util.Optional;
  */
 public final class QuestionLanguage {
     private static final double MIN_CONFIDENCE = 0.6;
-    private final LanguageDetector detector;
+    private final LanguageConfidences detector;
     private final String defaultLanguage;
 
     public QuestionLanguage(List<String> languages, String defaultLanguage) {
-        IsoCode639_1[] codes = languages.stream()
+        var codes = languages.stream()
                 .map(code -> IsoCode639_1.valueOf(code.toUpperCase(Locale.ROOT)))
-                .toArray(IsoCode639_1[]::new);
-        this.detector = codes.length < 2
-                ? null
-                : LanguageDetectorBuilder.fromIsoCodes639_1(codes).build();
+                .collect(Collectors.toSet());
+        this.detector = codes.size() < 2 ? null : LanguageConfidences.among(codes, false);
         this.defaultLanguage = defaultLanguage;
     }
 
@@ -52,7 +49,7 @@ public final class QuestionLanguage {
         if (detector == null || text.strip().split("\\s+").length < 3) {
             return Optional.empty();
         }
-        Map<Language, Double> confidences = detector.computeLanguageConfidenceValues(text);
+        Map<Language, Double> confidences = detector.of(text);
         return confidences.entrySet().stream()
                 .filter(e -> e.getValue() >= MIN_CONFIDENCE)
                 .findFirst()

@@ -2,9 +2,9 @@ package dev.assist.triage;
 
 import com.github.pemistahl.lingua.api.IsoCode639_1;
 import com.github.pemistahl.lingua.api.Language;
-import com.github.pemistahl.lingua.api.LanguageDetector;
-import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
+import dev.assist.conversation.LanguageConfidences;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +27,7 @@ import java.util.TreeSet;
  */
 public final class LanguageIdentifier {
     private final List<String> languages;
-    private final LanguageDetector detector;
+    private final LanguageConfidences detector;
     private final LanguageSettings settings;
 
     public LanguageIdentifier(Set<String> isoCodes, LanguageSettings settings) {
@@ -40,13 +40,7 @@ public final class LanguageIdentifier {
         }
         this.languages = codes.stream().map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
         this.settings = settings;
-        LanguageDetectorBuilder builder = codes.size() == 1
-                ? LanguageDetectorBuilder.fromIsoCodes639_1(codes.get(0), codes.get(0))
-                : LanguageDetectorBuilder.fromIsoCodes639_1(codes.toArray(IsoCode639_1[]::new));
-        if (settings.lowAccuracy()) {
-            builder = builder.withLowAccuracyMode();
-        }
-        this.detector = builder.withPreloadedLanguageModels().build();
+        this.detector = LanguageConfidences.among(EnumSet.copyOf(codes), settings.lowAccuracy());
     }
 
     /** The languages this identifier chooses between (ISO 639-1, sorted). */
@@ -128,7 +122,7 @@ public final class LanguageIdentifier {
             return null;
         }
         String sample = text.length() > 1000 ? text.substring(0, 1000) : text;
-        SortedMap<Language, Double> confidence = detector.computeLanguageConfidenceValues(sample);
+        SortedMap<Language, Double> confidence = detector.of(sample);
         if (confidence.isEmpty()) {
             return null;
         }

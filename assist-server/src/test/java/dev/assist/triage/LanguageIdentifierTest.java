@@ -84,4 +84,12 @@ class LanguageIdentifierTest {
         assertThat(switched.language()).isEqualTo("en");
         assertThat(switched.evidence()).isEqualTo(LanguageGuess.Evidence.TEXT);
     }
+
+    @Test
+    void aSingleConfiguredLanguageIsTheAnswerForAnyTextWithLetters() {
+        LanguageIdentifier englishOnly = new LanguageIdentifier(Set.of("en"), LanguageSettings.defaults());
+
+        assertThat(englishOnly.identify("Ich kann mich nicht anmelden.").language()).isEqualTo("en");
+        assertThat(englishOnly.identify("12345").language()).isEqualTo("und");
+    }
 }
