@@ -1,6 +1,8 @@
 package dev.assist.triage;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,8 +26,15 @@ import java.util.regex.Pattern;
 public final class SignalDetector {
     private static final String DEFAULT_RESOURCE = "/dev/assist/triage/signals.json";
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
+    /** Messages whose word matches are kept: a conversation's earlier turns come back with every request. */
+    private static final int CACHED_TEXTS = 10_000;
     private final Map<Signal, List<Pattern>> patterns;
     private final double angerNegativeProbability;
+    private final Cache<String, List<WordMatch>> wordMatches = Caffeine.newBuilder().maximumSize(CACHED_TEXTS).build();
+
+    /** The first words of one signal's patterns found in a text. */
+    private record WordMatch(Signal signal, String words) {
+    }
 
     public SignalDetector(Map<Signal, List<Pattern>> patterns, double angerNegativeProbability) {
         this.patterns = new EnumMap<>(patterns);
@@ -72,12 +81,7 @@ public final class SignalDetector {
 
     /** Whether one of the signal's word patterns occurs in the text (the rules beyond word lists are not applied). */
     public boolean matches(Signal signal, String text) {
-        for (Pattern pattern : patterns.getOrDefault(signal, List.of())) {
-            if (pattern.matcher(text).find()) {
-                return true;
-            }
-        }
-        return false;
+        return wordMatches.get(text, this::findWords).stream().anyMatch(match -> match.signal() == signal);
     }
 
     /**
@@ -99,14 +103,8 @@ public final class SignalDetector {
                 continue;
             }
             String text = message.text().length() > 20_000 ? message.text().substring(0, 20_000) : message.text();
-            for (Map.Entry<Signal, List<Pattern>> entry : patterns.entrySet()) {
-                for (Pattern pattern : entry.getValue()) {
-                    Matcher matcher = pattern.matcher(text);
-                    if (matcher.find()) {
-                        hits.add(new SignalHit(entry.getKey(), i, "\"" + matcher.group() + "\""));
-                        break;
-                    }
-                }
+            for (WordMatch match : wordMatches.get(text, this::findWords)) {
+                hits.add(new SignalHit(match.signal(), i, "\"" + match.words() + "\""));
             }
             if (isShouting(text)) {
                 hits.add(new SignalHit(Signal.ANGER, i, "shouting (mostly capital letters)"));
@@ -120,6 +118,20 @@ public final class SignalDetector {
             }
         }
         return hits;
+    }
+
+    private List<WordMatch> findWords(String text) {
+        List<WordMatch> found = new ArrayList<>();
+        for (Map.Entry<Signal, List<Pattern>> entry : patterns.entrySet()) {
+            for (Pattern pattern : entry.getValue()) {
+                Matcher matcher = pattern.matcher(text);
+                if (matcher.find()) {
+                    found.add(new WordMatch(entry.getKey(), matcher.group()));
+                    break;
+                }
+            }
+        }
+        return List.copyOf(found);
     }
 
     static boolean isShouting(String text) {
