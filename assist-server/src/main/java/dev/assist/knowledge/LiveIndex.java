@@ -42,7 +42,7 @@ public final class LiveIndex implements Closeable {
             ArticleWriter writer = new ArticleWriter(index.writer(),
                     new HeadingChunker(embedder.tokens(), ChunkingPolicy.defaults()), embedder,
                     new LinguaArticleLanguageDetector());
-            return new LiveIndex(index, writer, new SearcherManager(index.writer(), null), () -> { });
+            return new LiveIndex(index, writer, new SearcherManager(index.writer(), new FilterCachingSearcherFactory()), () -> { });
         } catch (IOException | RuntimeException e) {
             index.close();
             throw e;
@@ -54,7 +54,7 @@ public final class LiveIndex implements Closeable {
         KnowledgeIndex.requireCompatible(path, IndexMetadata.current(embedder.modelId(), embedder.dimension()));
         FSDirectory directory = FSDirectory.open(path);
         try {
-            return new LiveIndex(null, null, new SearcherManager(directory, null), directory);
+            return new LiveIndex(null, null, new SearcherManager(directory, new FilterCachingSearcherFactory()), directory);
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw e;

@@ -20,6 +20,7 @@ public final class HybridRetriever implements Retriever {
     private final SearcherManager searchers;
     private final LexicalRetriever lexical;
     private final VectorRetriever vectors = new VectorRetriever();
+    private final PassageLoader passages = new PassageLoader();
     private final QueryEncoder encoder;
     private final Fusion fusion;
     private final RetrieverKind kind;
@@ -78,7 +79,7 @@ public final class HybridRetriever implements Retriever {
         // the list, with room for translations of the same article that preference drops.
         int loadAtMost = query.limit() * query.languages().size() + query.limit();
         for (Fusion.Fused hit : fused.subList(0, Math.min(fused.size(), loadAtMost))) {
-            Passage passage = PassageLoader.load(searcher, hit.doc());
+            Passage passage = passages.load(searcher, hit.doc());
             candidates.add(new Candidate(passage, hit.score(), hit.lexicalRank(), hit.lexicalScore(),
                     hit.vectorRank(), hit.vectorScore()));
         }
