@@ -1,5 +1,7 @@
 package dev.assist.rerank;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.assist.retrieve.Passage;
 import dev.assist.retrieve.QueryEncoder;
 import java.util.ArrayList;
@@ -15,9 +17,15 @@ import java.util.Set;
  * reuses its chunk vector instead of embedding again.
  */
 public final class SentenceScorer {
+    /** Passages whose sentence split is kept (the popular ones come back for many questions). */
+    private static final int CACHED_PASSAGES = 8_192;
     private final QueryEncoder encoder;
     private final SentenceVectors sentenceVectors;
     private final TermCoverage terms;
+    private final Cache<LanguageText, List<String>> splits = Caffeine.newBuilder().maximumSize(CACHED_PASSAGES).build();
+
+    private record LanguageText(String language, String text) {
+    }
 
     public SentenceScorer(QueryEncoder encoder, SentenceVectors sentenceVectors, TermCoverage terms) {
         this.encoder = encoder;
@@ -39,7 +47,8 @@ public final class SentenceScorer {
         Map<String, List<String>> split = new LinkedHashMap<>();
         List<String> toEmbed = new ArrayList<>();
         for (Passage passage : passages) {
-            List<String> sentences = SentenceSplitter.split(passage.text(), passage.language());
+            List<String> sentences = splits.get(new LanguageText(passage.language(), passage.text()),
+                    key -> List.copyOf(SentenceSplitter.split(key.text(), key.language())));
             split.put(passage.id(), sentences);
             if (sentences.size() > 1 || passage.vector() == null) {
                 toEmbed.addAll(sentences);

@@ -1,8 +1,11 @@
 package dev.assist.rerank;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.assist.index.LanguageAnalyzers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
@@ -14,13 +17,27 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * "refunds" in a question matches "refund" in a passage as BM25 would.
  */
 public final class TermCoverage {
+    /**
+     * Analyzed texts kept: the sentences and titles of the passages that keep coming back, and repeated
+     * questions (about 1 KB each). Analysis was most of re-ranking's own CPU.
+     */
+    private static final int CACHED_TEXTS = 16_384;
     private final LanguageAnalyzers analyzers;
+    private final Cache<LanguageText, Set<String>> cache = Caffeine.newBuilder().maximumSize(CACHED_TEXTS).build();
+
+    private record LanguageText(String language, String text) {
+    }
 
     public TermCoverage(LanguageAnalyzers analyzers) {
         this.analyzers = analyzers;
     }
 
+    /** The text's distinct terms in order of first occurrence; the set must not be modified. */
     public Set<String> terms(String text, String language) {
+        return cache.get(new LanguageText(language, text), key -> Collections.unmodifiableSet(analyze(text, language)));
+    }
+
+    private Set<String> analyze(String text, String language) {
         Analyzer analyzer = analyzers.analyzer(LanguageAnalyzers.keyFor(language));
         Set<String> terms = new LinkedHashSet<>();
         try (TokenStream stream = analyzer.tokenStream("", text)) {
