@@ -40,13 +40,19 @@ public final class LanguageIdentifier {
         }
         this.languages = codes.stream().map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
         this.settings = settings;
-        LanguageDetectorBuilder builder = codes.size() == 1
-                ? LanguageDetectorBuilder.fromIsoCodes639_1(codes.get(0), codes.get(0))
-                : LanguageDetectorBuilder.fromIsoCodes639_1(codes.toArray(IsoCode639_1[]::new));
+        this.detector = codes.size() == 1 ? null : detector(codes, settings);
+    }
+
+    /**
+     * Lingua over these languages. Lingua keeps the n-gram models in static maps, loaded once per
+     * language and shared by every detector, so detectors over overlapping sets cost no more model memory.
+     */
+    private static LanguageDetector detector(List<IsoCode639_1> codes, LanguageSettings settings) {
+        LanguageDetectorBuilder builder = LanguageDetectorBuilder.fromIsoCodes639_1(codes.toArray(IsoCode639_1[]::new));
         if (settings.lowAccuracy()) {
             builder = builder.withLowAccuracyMode();
         }
-        this.detector = builder.withPreloadedLanguageModels().build();
+        return builder.withPreloadedLanguageModels().build();
     }
 
     /** The languages this identifier chooses between (ISO 639-1, sorted). */
@@ -120,12 +126,16 @@ public final class LanguageIdentifier {
     /**
      * Log-likelihood of the text under each language, up to a constant: Lingua's relative confidence
      * {@code c = LL(top) / LL(l)} gives {@code LL(l) - LL(top) = LL(top) (1/c - 1)}, with
-     * {@code LL(top)} taken as {@code -sharpness * letters}. Null when the text has no letters.
+     * {@code LL(top)} taken as {@code -sharpness * letters}. Null when the text has no letters. With
+     * one language there is nothing to compare (Lingua refuses a single language): any text is it.
      */
     double[] logLikelihood(String text) {
         int letters = (int) text.codePoints().filter(Character::isLetter).count();
         if (letters == 0) {
             return null;
+        }
+        if (detector == null) {
+            return new double[] {0};
         }
         String sample = text.length() > 1000 ? text.substring(0, 1000) : text;
         SortedMap<Language, Double> confidence = detector.computeLanguageConfidenceValues(sample);

@@ -84,4 +84,13 @@ class LanguageIdentifierTest {
         assertThat(switched.language()).isEqualTo("en");
         assertThat(switched.evidence()).isEqualTo(LanguageGuess.Evidence.TEXT);
     }
+
+    @Test
+    void aSingleLanguageIsTheAnswerForAnyTextWithLetters() {
+        LanguageIdentifier english = new LanguageIdentifier(Set.of("en"), LanguageSettings.defaults());
+
+        assertThat(english.languages()).containsExactly("en");
+        assertThat(english.identify("Ich möchte kündigen").language()).isEqualTo("en");
+        assertThat(english.identify("?!").isDetermined()).isFalse();
+    }
 }
