@@ -109,14 +109,14 @@ public final class Triage {
         return sentiment.model();
     }
 
-    /** The languages a tenant's conversations are identified among now (see {@link TriageConfig#languagesOf}). */
-    public Set<String> languagesOf(String tenant) {
-        return config.languagesOf(tenant, knowledgeLanguages.of(tenant));
-    }
-
     /** The language identifier for a set of languages (built once per set, shared; the models are Lingua's, shared by all). */
     public LanguageIdentifier identifier(Set<String> languages) {
         return identifiers.get(Set.copyOf(languages), set -> new LanguageIdentifier(set, config.language()));
+    }
+
+    /** The languages a tenant's conversations are identified among now (see {@link TriageConfig#languagesOf}). */
+    private Set<String> languagesOf(String tenant) {
+        return config.languagesOf(tenant, knowledgeLanguages.of(tenant));
     }
 
     private Classification classifyIntent(List<String> customer, String last, float[] vector) {
