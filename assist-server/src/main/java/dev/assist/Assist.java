@@ -42,10 +42,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -160,7 +163,7 @@ public final class Assist implements AutoCloseable {
             warmUp(pipelines.build(config, opened.searchers(), StageObserver.NONE));
             AssistPipeline answers = pipelines.build(config, opened.searchers(), stageTimers);
             AssistPipeline search = pipelines.build(forResultLists(config), opened.searchers(), stageTimers);
-            Triage triage = loadTriage();
+            Triage triage = loadTriage(opened);
             readiness.ready(new Backend(answers, search, new ReplySuggester(answers, phrases), opened,
                     new Dispatcher(triage, router), agents));
             ready.complete(null);
@@ -187,14 +190,16 @@ public final class Assist implements AutoCloseable {
      * The triage models (bundled, or the configured files, which a timer reloads when they change) and
      * Lingua's language models, loaded and warmed before the first request needs them.
      */
-    private Triage loadTriage() {
+    private Triage loadTriage(LiveIndex opened) {
         AssistConfig.Triage settings = config.triage();
         long start = System.nanoTime();
-        Triage triage = new Triage(embedder, triageConfig, model(settings.intentModel(), Triage.BUNDLED_INTENTS),
-                model(settings.sentimentModel(), Triage.BUNDLED_SENTIMENT), SignalDetector.defaults());
+        Triage triage = new Triage(embedder, triageConfig, opened::articleLanguages,
+                model(settings.intentModel(), Triage.BUNDLED_INTENTS), model(settings.sentimentModel(), Triage.BUNDLED_SENTIMENT),
+                SignalDetector.defaults());
         triage.triage(TriageRequest.of("How do I download my invoices?", "assist-warm-up"));
-        LOG.info("triage ready in {} ms: languages {}, intents {}, sentiment {}", (System.nanoTime() - start) / 1_000_000,
-                triageConfig.languages(), settings.intentModel() == null ? "bundled" : settings.intentModel(),
+        LOG.info("triage ready in {} ms: languages {}, {} tenants with their own, Lingua models {}; intents {}, sentiment {}",
+                (System.nanoTime() - start) / 1_000_000, new TreeSet<>(triageConfig.languages()),
+                triageConfig.tenantLanguages().size(), triageConfig.allLanguages(), settings.intentModel() == null ? "bundled" : settings.intentModel(),
                 settings.sentimentModel() == null ? "bundled" : settings.sentimentModel());
         if (settings.intentModel() != null || settings.sentimentModel() != null) {
             ModelReloader started = ModelReloader.start(triage, Duration.ofSeconds(settings.reloadSeconds()),
@@ -217,11 +222,16 @@ public final class Assist implements AutoCloseable {
                 : ModelSource.file(Path.of(file), embedder.modelId());
     }
 
-    /** Triage chooses among {@code triage.languages}, or the server's {@code languages} when none are listed. */
+    /**
+     * Triage chooses among {@code triage.languages} (or the server's {@code languages} when none are
+     * listed), narrowed per tenant to {@code triage.tenant_languages} or its articles' languages.
+     */
     private static TriageConfig triageConfig(AssistConfig config) {
         List<String> languages = config.triage().languages().isEmpty() ? config.languages() : config.triage().languages();
+        Map<String, Set<String>> perTenant = new HashMap<>();
+        config.triage().tenantLanguages().forEach((tenant, codes) -> perTenant.put(tenant, new TreeSet<>(codes)));
         try {
-            return new TriageConfig(new LinkedHashSet<>(languages), Map.of(), LanguageSettings.defaults(),
+            return new TriageConfig(new LinkedHashSet<>(languages), perTenant, LanguageSettings.defaults(),
                     TriageConfig.defaults().embeddingCacheSize());
         } catch (IllegalArgumentException e) {
             throw new ConfigException("triage.languages: " + e.getMessage(), e);

@@ -3,8 +3,14 @@ package dev.assist.config;
 import dev.assist.compose.ConfidenceModel;
 import dev.assist.compose.ExtractiveSettings;
 import dev.assist.rerank.RerankWeights;
+import dev.assist.triage.LanguageIdentifier;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The server's whole configuration: defaults from {@code assist-defaults.yaml}, a user file over
@@ -171,12 +177,35 @@ public record AssistConfig(
      * @param intentModel a model file written by {@code ./assist train intents}; null: the bundled Lumora intents
      * @param sentimentModel a model file written by {@code ./assist train sentiment}; null: the bundled model
      * @param languages the languages a conversation is identified among (ISO 639-1); empty: the server's {@code languages}
+     * @param tenantLanguages a tenant's own languages, which replace the default (its articles' languages plus English)
      * @param reloadSeconds how often the model files are checked for a change (a changed file is reloaded, no restart)
      */
-    public record Triage(String intentModel, String sentimentModel, List<String> languages, int reloadSeconds) {
+    public record Triage(String intentModel, String sentimentModel, List<String> languages,
+                         Map<String, List<String>> tenantLanguages, int reloadSeconds) {
         public Triage {
-            languages = languages == null ? List.of() : List.copyOf(languages);
+            languages = languages == null ? List.of() : languageCodes("triage.languages", languages);
+            Map<String, List<String>> perTenant = new LinkedHashMap<>();
+            if (tenantLanguages != null) {
+                tenantLanguages.forEach((tenant, codes) -> {
+                    String field = "triage.tenant_languages." + tenant;
+                    require(codes != null && !codes.isEmpty(), field + " must list at least one language;"
+                            + " remove the tenant to default to its articles' languages plus English");
+                    perTenant.put(tenant, languageCodes(field, codes));
+                });
+            }
+            tenantLanguages = Collections.unmodifiableMap(perTenant);
             require(reloadSeconds >= 1, "triage.reload_seconds must be at least 1");
+        }
+
+        /** Lower-case ISO 639-1 codes; an unknown one is an error naming the field. */
+        private static List<String> languageCodes(String field, List<String> codes) {
+            List<String> normalized = new ArrayList<>();
+            for (String code : codes) {
+                require(code != null && LanguageIdentifier.supports(code.strip()), field + ": unknown language '" + code
+                        + "' (use ISO 639-1 codes the language detector knows, e.g. en, de, fr)");
+                normalized.add(code.strip().toLowerCase(Locale.ROOT));
+            }
+            return List.copyOf(normalized);
         }
     }
 

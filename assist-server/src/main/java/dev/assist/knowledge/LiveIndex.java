@@ -13,6 +13,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.FSDirectory;
 
@@ -20,18 +21,28 @@ import org.apache.lucene.store.FSDirectory;
  * The index as the server holds it: searchers for requests and, when writable, the one writer
  * for live article updates. An update is committed and visible to the next search before the
  * call returns (near-real-time reopen), so "searchable within a second" holds by construction.
+ * It also knows the languages each tenant's articles are in, kept current by the same writes.
  */
 public final class LiveIndex implements Closeable {
     private final KnowledgeIndex writable;
     private final ArticleWriter articles;
     private final SearcherManager searchers;
     private final Closeable directory;
+    private final ArticleLanguages languages;
 
-    private LiveIndex(KnowledgeIndex writable, ArticleWriter articles, SearcherManager searchers, Closeable directory) {
+    private LiveIndex(KnowledgeIndex writable, ArticleWriter articles, SearcherManager searchers, Closeable directory)
+            throws IOException {
         this.writable = writable;
         this.articles = articles;
         this.searchers = searchers;
         this.directory = directory;
+        this.languages = new ArticleLanguages(searchers);
+        try {
+            languages.readAll();
+        } catch (IOException | RuntimeException e) {
+            searchers.close();
+            throw e;
+        }
     }
 
     /** Opens (or creates) the index for searching and live updates; refuses one built with another model. */
@@ -69,19 +80,26 @@ public final class LiveIndex implements Closeable {
         return writable != null;
     }
 
+    /** The languages (ISO 639-1, or {@code und}) of the tenant's articles as of the last write; empty if it has none. */
+    public Set<String> articleLanguages(String tenant) {
+        return languages.of(tenant);
+    }
+
     /** Adds or replaces one article translation; returns the chunks written. */
     public synchronized int upsert(Article article) throws IOException {
         requireWritable();
         Article withLanguage = articles.withLanguage(article);
+        int chunks;
         try {
-            int chunks = articles.upsert(List.of(withLanguage), IndexProgress.NONE);
+            chunks = articles.upsert(List.of(withLanguage), IndexProgress.NONE);
             writable.commit();
             searchers.maybeRefreshBlocking();
-            return chunks;
         } catch (IOException | RuntimeException e) {
             writable.rollback();
             throw e;
         }
+        languages.read(article.tenant());
+        return chunks;
     }
 
     /** Whether any language of a tenant's article is in the index. */
@@ -96,12 +114,14 @@ public final class LiveIndex implements Closeable {
         articles.deleteAllLanguages(tenant, articleId);
         writable.commit();
         searchers.maybeRefreshBlocking();
+        languages.read(tenant);
         return existed;
     }
 
     /** Picks up commits another process made (read-only mode). */
     public void refresh() throws IOException {
         searchers.maybeRefresh();
+        languages.readAll();
     }
 
     private void requireWritable() {

@@ -114,7 +114,8 @@ public final class LanguageIdentifier {
     /**
      * Log-likelihood of the text under each language, up to a constant: Lingua's relative confidence
      * {@code c = LL(top) / LL(l)} gives {@code LL(l) - LL(top) = LL(top) (1/c - 1)}, with
-     * {@code LL(top)} taken as {@code -sharpness * letters}. Null when the text has no letters.
+     * {@code LL(top)} taken as {@code -sharpness * letters}. Null when the text has no letters. With
+     * one language there is nothing to compare (Lingua refuses a single language): any text is it.
      */
     double[] logLikelihood(String text) {
         int letters = (int) text.codePoints().filter(Character::isLetter).count();

@@ -8,9 +8,7 @@ import dev.assist.triage.learn.Labels;
 import dev.assist.triage.learn.TextClassifier;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The triage stage: language, intent, sentiment, escalation signals and priority of a conversation.
@@ -29,24 +27,41 @@ public final class Triage {
      * and 314/15216. Anger words make a message about six times likelier to be negative.
      */
     private static final double[] ANGER_WORDS_GIVEN_SENTIMENT = {0.1244, 0.0206, 0.0206};
+    /**
+     * Language sets whose identifier is kept. Lingua keeps its n-gram models in static maps, one per
+     * language however many detectors use it, so an identifier costs a few kilobytes; the bound only
+     * stops sets that articles come and go through from piling up.
+     */
+    private static final int IDENTIFIER_SETS = 1024;
 
     private final Embedder embedder;
     private final TriageConfig config;
+    private final KnowledgeLanguages knowledgeLanguages;
     private final ModelSource intents;
     private final ModelSource sentiment;
     private final SignalDetector signals;
     private final Cache<String, float[]> embeddings;
-    private final Map<Set<String>, LanguageIdentifier> identifiers = new ConcurrentHashMap<>();
+    private final Cache<Set<String>, LanguageIdentifier> identifiers = Caffeine.newBuilder().maximumSize(IDENTIFIER_SETS).build();
 
+    /** Triage without a knowledge base: tenants choose among their configured languages or {@code config.languages()}. */
     public Triage(Embedder embedder, TriageConfig config, ModelSource intents, ModelSource sentiment, SignalDetector signals) {
+        this(embedder, config, KnowledgeLanguages.NONE, intents, sentiment, signals);
+    }
+
+    /** @param knowledgeLanguages the languages of each tenant's articles, its default triage languages */
+    public Triage(Embedder embedder, TriageConfig config, KnowledgeLanguages knowledgeLanguages, ModelSource intents,
+                  ModelSource sentiment, SignalDetector signals) {
         this.embedder = embedder;
         this.config = config;
+        this.knowledgeLanguages = knowledgeLanguages;
         this.intents = intents;
         this.sentiment = sentiment;
         this.signals = signals;
         this.embeddings = Caffeine.newBuilder().maximumSize(config.embeddingCacheSize()).build();
         checkSentimentLabels(sentiment.model());
-        identifier(config.languages()); // load Lingua's models now, not on the first request
+        // Load Lingua's models now, not on the first request; a tenant's default set is within config.languages().
+        identifier(config.languages());
+        config.tenantLanguages().values().forEach(this::identifier);
     }
 
     /** Triage with the models bundled in the jar. */
@@ -59,7 +74,7 @@ public final class Triage {
         List<String> customer = request.customerTexts();
         String last = clip(customer.get(customer.size() - 1));
         float[] vector = embed(last);
-        LanguageGuess language = identifier(config.languagesOf(request.tenant())).identify(customer, request.locale());
+        LanguageGuess language = identifier(languagesOf(request.tenant())).identify(customer, request.locale());
 
         Classification intent = classifyIntent(customer, last, vector);
         double[] polarity = sentiment.model().probabilities(last, vector);
@@ -94,10 +109,14 @@ public final class Triage {
         return sentiment.model();
     }
 
-    /** The language identifier for a set of languages (built once per set, shared). */
+    /** The language identifier for a set of languages (built once per set, shared; the models are Lingua's, shared by all). */
     public LanguageIdentifier identifier(Set<String> languages) {
-        return identifiers.computeIfAbsent(Set.copyOf(languages),
-                set -> new LanguageIdentifier(set, config.language()));
+        return identifiers.get(Set.copyOf(languages), set -> new LanguageIdentifier(set, config.language()));
+    }
+
+    /** The languages a tenant's conversations are identified among now (see {@link TriageConfig#languagesOf}). */
+    private Set<String> languagesOf(String tenant) {
+        return config.languagesOf(tenant, knowledgeLanguages.of(tenant));
     }
 
     private Classification classifyIntent(List<String> customer, String last, float[] vector) {

@@ -7,7 +7,8 @@
  *   <li>Build once: {@code Triage.withBundledModels(embedder, TriageConfig.defaults())}, or
  *       {@code new Triage(embedder, config, ModelSource.file(path, embedder.modelId()), ...)} for
  *       trained model files; {@code ModelReloader.start(triage, Duration.ofSeconds(10), log::warn)}
- *       picks up retrained files.</li>
+ *       picks up retrained files. The server passes a {@link dev.assist.triage.KnowledgeLanguages}
+ *       too, so each tenant is identified among its own languages ({@code TriageConfig.languagesOf}).</li>
  *   <li>Per request: {@code triage.triage(new TriageRequest(messages, locale, tenant))} returns a
  *       {@link dev.assist.triage.TriageResult}. Requests validate themselves: no messages, no
  *       customer message, a blank text, a text over 100 KB ({@link dev.assist.triage.TextLimits}),

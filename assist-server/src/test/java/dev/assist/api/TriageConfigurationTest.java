@@ -46,7 +46,7 @@ class TriageConfigurationTest {
     void aChangedIntentModelFileIsServedWithoutARestart() throws Exception {
         Path model = dir.resolve("intents.model");
         copyResource(Triage.BUNDLED_INTENTS, model);
-        AssistConfig config = TestServer.config().withTriage(new AssistConfig.Triage(model.toString(), null, List.of(), 1));
+        AssistConfig config = TestServer.config().withTriage(new AssistConfig.Triage(model.toString(), null, List.of(), Map.of(), 1));
 
         try (TestServer server = TestServer.start(dir, config)) {
             assertThat(intentLabels(server)).contains("refund");
@@ -65,9 +65,8 @@ class TriageConfigurationTest {
 
     @Test
     void unknownTriageLanguagesAreRefusedAtStartUp() {
-        AssistConfig config = TestServer.config().withTriage(new AssistConfig.Triage(null, null, List.of("en", "xx"), 10));
-
-        assertThatThrownBy(() -> new Assist(config, SharedEmbedder.get(), model -> null, false))
+        assertThatThrownBy(() -> new Assist(TestServer.config().withTriage(
+                new AssistConfig.Triage(null, null, List.of("en", "xx"), Map.of(), 10)), SharedEmbedder.get(), model -> null, false))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("triage.languages").hasMessageContaining("'xx'");
     }
 }

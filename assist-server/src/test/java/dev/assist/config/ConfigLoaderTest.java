@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +89,37 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("routing.agent_stale_minutes must be at least 1");
         assertThatThrownBy(() -> ConfigLoader.load(yaml("routing:\n  max_agents: 5\n"), Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("max_agents");
+    }
+
+    @Test
+    void tenantLanguagesAreReadPerTenantAndDefaultToNone() throws IOException {
+        assertThat(ConfigLoader.defaults(Map.of()).triage().tenantLanguages())
+                .as("none: each tenant's articles' languages plus English").isEmpty();
+
+        AssistConfig config = ConfigLoader.load(yaml("triage:\n  tenant_languages:\n    acme: [en, FR]\n    globex: [de]\n"),
+                Map.of());
+
+        assertThat(config.triage().tenantLanguages()).containsOnly(
+                Map.entry("acme", List.of("en", "fr")), Map.entry("globex", List.of("de")));
+        assertThat(config.triage().languages()).as("untouched default").isEmpty();
+    }
+
+    @Test
+    void badTriageLanguagesNameTheFieldAndTheCode() throws IOException {
+        Path unknown = yaml("triage:\n  tenant_languages:\n    acme: [en, xx]\n");
+        assertThatThrownBy(() -> ConfigLoader.load(unknown, Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining(unknown.toString())
+                .hasMessageContaining("triage.tenant_languages.acme: unknown language 'xx'").hasMessageContaining("ISO 639-1");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml("triage:\n  tenant_languages:\n    acme: []\n"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("triage.tenant_languages.acme must list at least one language");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml("triage:\n  tenant_languages:\n    acme:\n"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("triage.tenant_languages.acme must list at least one language");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml("triage:\n  tenant_languages: [en, de]\n"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("tenant_languages");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml("triage:\n  languages: [en, english]\n"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("triage.languages: unknown language 'english'");
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.assist.routing.RoutingConfig;
 import dev.assist.routing.RoutingDecision;
 import dev.assist.testing.SharedEmbedder;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,18 @@ class TriageTest {
         assertThat(result.signals()).contains(Signal.ANGER, Signal.CANCELLATION_THREAT);
         assertThat(result.sentiment().label()).isEqualTo(SentimentLabel.NEGATIVE);
         assertThat(result.sentiment().score()).isNegative();
+    }
+
+    @Test
+    void aTenantIsIdentifiedAmongItsOwnLanguagesOnly() {
+        Triage triage = Triage.withBundledModels(SharedEmbedder.get(), new TriageConfig(Set.of("en", "de", "fr", "es"),
+                Map.of("bistro", Set.of("en", "fr")), LanguageSettings.defaults(), 100));
+        String german = "Ich möchte mein Abonnement kündigen, bitte schicken Sie mir die letzte Rechnung.";
+
+        assertThat(triage.triage(TriageRequest.of(german, "lumora")).language().language()).isEqualTo("de");
+        assertThat(triage.triage(TriageRequest.of(german, "bistro")).language().language()).isIn("en", "fr", "und");
+        assertThat(triage.triage(TriageRequest.of("Je voudrais annuler mon abonnement.", "bistro")).language().language())
+                .isEqualTo("fr");
     }
 
     @Test
