@@ -22,23 +22,28 @@ import java.util.concurrent.ConcurrentMap;
  * triage both read the same texts; without the cache every turn went through Lingua on every request
  * (about a quarter of the server's CPU in {@code ./assist bench serve}). Lingua also runs each text
  * on the JVM's common fork-join pool, a single thread on two cores, where concurrent requests queue.
- * Instances are shared per language set: Lingua keeps its models in static fields anyway, so a second
- * detector over the same languages would only add a second cache.
+ * Instances are shared per language set (tenants may each have their own), and one bounded cache holds
+ * the values of all sets; Lingua keeps its models in static fields, one copy per language.
  */
 public final class LanguageConfidences {
-    /** Texts whose values are kept; an entry is a few hundred bytes. */
+    /** Texts whose values are kept, over all language sets together; an entry is a few hundred bytes. */
     private static final int CACHED_TEXTS = 20_000;
     private static final ConcurrentMap<Key, LanguageConfidences> SHARED = new ConcurrentHashMap<>();
+    private static final Cache<KeyText, SortedMap<Language, Double>> VALUES =
+            Caffeine.newBuilder().maximumSize(CACHED_TEXTS).build();
 
+    private final Key key;
     private final LanguageDetector detector;
     private final Language only;
-    private final Cache<String, SortedMap<Language, Double>> cache =
-            Caffeine.newBuilder().maximumSize(CACHED_TEXTS).build();
 
     private record Key(Set<IsoCode639_1> codes, boolean lowAccuracy) {
     }
 
+    private record KeyText(Key key, String text) {
+    }
+
     private LanguageConfidences(Key key) {
+        this.key = key;
         if (key.codes().size() == 1) {
             // Lingua refuses to choose from one language; there is nothing to choose.
             this.detector = null;
@@ -72,6 +77,7 @@ public final class LanguageConfidences {
                     ? Collections.unmodifiableSortedMap(new TreeMap<>(Map.of(only, 1.0)))
                     : Collections.emptySortedMap();
         }
-        return cache.get(text, t -> Collections.unmodifiableSortedMap(detector.computeLanguageConfidenceValues(t)));
+        return VALUES.get(new KeyText(key, text),
+                k -> Collections.unmodifiableSortedMap(detector.computeLanguageConfidenceValues(k.text())));
     }
 }
