@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 import org.HdrHistogram.Recorder;
 
 /**
@@ -24,7 +25,10 @@ import org.HdrHistogram.Recorder;
  * server's heap or JIT: {@code concurrency} workers send {@code POST /v1/answer} with the dataset's
  * questions (and their conversation context) in a loop for a fixed time, after a warm-up.
  *
- * <p>Arguments: base URL, API key, dataset folder, concurrency, warm-up seconds, measured seconds.
+ * <p>Arguments: base URL, API key, dataset folder, concurrency, warm-up seconds, measured seconds, and
+ * optionally {@code new-questions}: every request's question then ends in its own reference number, so
+ * nothing the server keeps per question text (query embeddings, language, analysis) is reused, while
+ * the conversation's earlier turns repeat as they do in a real chat.
  */
 public final class LoadDriver {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,12 +43,19 @@ public final class LoadDriver {
         int concurrency = Integer.parseInt(args[3]);
         double warmup = Double.parseDouble(args[4]);
         double seconds = Double.parseDouble(args[5]);
-        List<byte[]> bodies = set.queries().stream().map(LoadDriver::body).toList();
+        boolean newQuestions = args.length > 6 && args[6].equals("new-questions");
+        List<RetrievalSet.Query> queries = set.queries();
+        AtomicLong sequence = new AtomicLong();
+        List<byte[]> repeated = queries.stream().map(q -> body(q, q.text())).toList();
+        IntFunction<byte[]> bodies = newQuestions
+                ? i -> body(queries.get(i), queries.get(i).text() + " (ref " + sequence.incrementAndGet() + ")")
+                : repeated::get;
+        int count = queries.size();
 
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        run(client, base, key, bodies, concurrency, warmup, false);
-        Result result = run(client, base, key, bodies, concurrency, seconds, true);
+        run(client, base, key, bodies, count, concurrency, warmup, false);
+        Result result = run(client, base, key, bodies, count, concurrency, seconds, true);
         System.out.println(result.line());
         System.exit(result.errors() == 0 ? 0 : 1);
     }
@@ -56,8 +67,8 @@ public final class LoadDriver {
         }
     }
 
-    private static Result run(HttpClient client, String base, String key, List<byte[]> bodies, int concurrency,
-                              double seconds, boolean measured) throws InterruptedException {
+    private static Result run(HttpClient client, String base, String key, IntFunction<byte[]> bodies, int count,
+                              int concurrency, double seconds, boolean measured) throws InterruptedException {
         Recorder recorder = new Recorder(3);
         AtomicLong errors = new AtomicLong();
         AtomicInteger next = new AtomicInteger();
@@ -67,7 +78,7 @@ public final class LoadDriver {
             for (int w = 0; w < concurrency; w++) {
                 workers.submit(() -> {
                     while (System.nanoTime() < end) {
-                        byte[] body = bodies.get(Math.floorMod(next.getAndIncrement(), bodies.size()));
+                        byte[] body = bodies.apply(Math.floorMod(next.getAndIncrement(), count));
                         long sent = System.nanoTime();
                         try {
                             HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(base + "/v1/answer"))
@@ -95,8 +106,8 @@ public final class LoadDriver {
                 histogram.getValueAtPercentile(99) / 1000.0, histogram.getMaxValue() / 1000.0);
     }
 
-    private static byte[] body(RetrievalSet.Query query) {
-        ObjectNode body = JSON.createObjectNode().put("question", query.text());
+    private static byte[] body(RetrievalSet.Query query, String question) {
+        ObjectNode body = JSON.createObjectNode().put("question", question);
         ArrayNode history = body.putArray("history");
         for (Turn turn : query.context().subList(Math.max(0, query.context().size() - 6), query.context().size())) {
             history.addObject().put("role", turn.role().wireName()).put("text", turn.text());

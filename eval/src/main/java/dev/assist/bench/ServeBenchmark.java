@@ -35,6 +35,10 @@ public final class ServeBenchmark implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "20", description = "Warm-up seconds before measuring (default: ${DEFAULT-VALUE}).")
     double warmup;
 
+    @Option(names = "--new-questions", description = "Make every question text new (a reference number at its end), "
+            + "so per-question caches never hit; earlier turns still repeat, as in a real conversation.")
+    boolean newQuestions;
+
     @Option(names = "--work", description = "Folder for the benchmark index (default: data/bench).")
     Path work;
 
@@ -64,6 +68,9 @@ public final class ServeBenchmark implements Callable<Integer> {
             List<String> driver = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", classPath, LoadDriver.class.getName(),
                     base, key, dataset.toString(), Integer.toString(concurrency), Double.toString(warmup),
                     Double.toString(seconds)));
+            if (newQuestions) {
+                driver.add("new-questions");
+            }
             System.out.printf(Locale.ROOT, "driving %s/v1/answer: concurrency %d, warm-up %.0f s, measured %.0f s, %d cores%n",
                     base, concurrency, warmup, seconds, Runtime.getRuntime().availableProcessors());
             Process load = new ProcessBuilder(driver).inheritIO().start();
