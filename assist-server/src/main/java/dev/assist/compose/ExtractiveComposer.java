@@ -25,6 +25,7 @@ public final class ExtractiveComposer implements Composer {
     private final SentenceScorer scorer;
     private final ConfidenceModel confidence;
     private final ExtractiveSettings settings;
+    private final SourceLanguageNotice notice = SourceLanguageNotice.bundled();
 
     public ExtractiveComposer(SentenceScorer scorer, ConfidenceModel confidence, ExtractiveSettings settings) {
         this.scorer = scorer;
@@ -54,16 +55,23 @@ public final class ExtractiveComposer implements Composer {
         ConfidenceSignals signals = new ConfidenceSignals(best, coverage, topSimilarity);
         double p = confidence.confidence(signals);
 
-        Answer answer = render(picks);
+        Answer answer = render(picks, input.language());
         Handoff handoff = p < settings.threshold() ? Handoff.because(HandoffReason.LOW_CONFIDENCE, tried) : Handoff.none();
         return new Composition(handoff.recommended() ? "" : answer.text(), handoff.recommended() ? List.of() : answer.citations(),
                 p, handoff, AnswerMode.EXTRACTIVE, signals);
     }
 
-    /** The answer as it would read, even when confidence says not to send it (the eval looks at both). */
-    private Answer render(List<Pick> picks) {
+    /**
+     * The answer as it would read, even when confidence says not to send it (the eval looks at both).
+     * Quoting only articles in another language than the customer's, it says so first.
+     */
+    private Answer render(List<Pick> picks, String language) {
         Map<String, Citation> citations = new LinkedHashMap<>();
         StringBuilder text = new StringBuilder();
+        boolean inTheirLanguage = picks.stream().anyMatch(p -> p.passage().passage().language().equals(language));
+        if (!inTheirLanguage) {
+            notice.of(language, picks.getFirst().passage().passage().language()).ifPresent(text::append);
+        }
         for (Pick pick : picks) {
             Passage passage = pick.passage().passage();
             Citation citation = citations.computeIfAbsent(passage.articleId(), id -> new Citation(citations.size() + 1, id,

@@ -96,6 +96,17 @@ class AnswerPipelineTest {
     }
 
     @Test
+    void anAnswerFromArticlesInAnotherLanguageSaysSoInTheCustomersLanguage() {
+        // The API articles exist in English only.
+        Answer answer = ask(Channel.BOT, "Was bedeutet der HTTP-Fehler 429 mit Retry-After bei der API?");
+
+        assertThat(answer.retrieval().language()).isEqualTo("de");
+        assertThat(answer.retrieval().passages().getFirst().passage().articleId()).isEqualTo("api-rate-limits");
+        assertThat(answer.composition().handoff().recommended()).isFalse();
+        assertThat(answer.composition().text()).startsWith("Dazu gibt es bisher nur Artikel auf Englisch: ");
+    }
+
+    @Test
     void followUpsAreAnsweredWithTheirHistory() {
         List<Turn> history = List.of(new Turn(Role.CUSTOMER, "how much does shipping of the card reader cost to the UK?"),
                 new Turn(Role.ASSISTANT, "Shipping to the UK costs GBP 7.50."));
