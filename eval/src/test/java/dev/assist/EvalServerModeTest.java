@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,12 +33,22 @@ class EvalServerModeTest {
     private HttpServer server;
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final List<JsonNode> searches = new CopyOnWriteArrayList<>();
+    private final AtomicInteger rateLimited = new AtomicInteger();
 
     @BeforeEach
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/v1/answer", exchange -> {
             authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
+            if (rateLimited.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                byte[] problem = "{\"status\": 429, \"detail\": \"try again in 1 s\"}".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
+                exchange.getResponseHeaders().add("Retry-After", "1");
+                exchange.sendResponseHeaders(429, problem.length);
+                exchange.getResponseBody().write(problem);
+                exchange.close();
+                return;
+            }
             JsonNode body = JSON.readTree(exchange.getRequestBody());
             boolean refund = body.path("question").asText().contains("refund");
             String answer = refund ? """
@@ -106,5 +117,25 @@ class EvalServerModeTest {
         assertThat(json.at("/environment/mode").asText()).startsWith("server http://127.0.0.1:");
         List<String> rows = Files.readAllLines(report.resolve("rows.jsonl"));
         assertThat(rows.get(2)).contains("ASSIST_EVAL_AGENT_KEY");
+    }
+
+    @Test
+    void aRateLimitedRequestIsSentAgainAfterRetryAfter() throws IOException {
+        Path golden = Files.writeString(dir.resolve("golden.jsonl"), """
+                {"id": "g1", "question": "how long does a refund take", "lang": "en", "channel": "bot", "answerable": true, "relevant_ids": ["refunds-policy"], "reference_answer": "Refunds take 5 to 10 business days.", "history": [], "split": "dev"}
+                """);
+        rateLimited.set(2); // the warm-up request and then the row
+        EvalCommand command = new EvalCommand(Map.of("ASSIST_EVAL_BOT_KEY", "bot-key"), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(new ByteArrayOutputStream()));
+        Path report = dir.resolve("report");
+
+        int status = new CommandLine(command).execute("--dataset", golden.toString(), "--server",
+                "http://127.0.0.1:" + server.getAddress().getPort(), "--out", report.toString(), "--resamples", "200");
+
+        assertThat(status).isZero();
+        assertThat(rateLimited.get()).isZero(); // both 429s were served, and still nothing failed
+        JsonNode json = JSON.readTree(report.resolve("report.json").toFile());
+        assertThat(json.at("/runs/0/failures").asInt()).isZero();
+        assertThat(json.at("/runs/0/metrics/mrr@10/value").asDouble()).isEqualTo(0.5);
     }
 }

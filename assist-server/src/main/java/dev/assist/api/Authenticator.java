@@ -11,7 +11,7 @@ import io.javalin.security.RouteRole;
  * The caller's tenant and scope are then on the context for the handler.
  */
 final class Authenticator {
-    private static final String CALLER = "assist.caller";
+    static final String CALLER = "assist.caller";
     private static final String BEARER = "Bearer ";
 
     private final ApiKeys keys;

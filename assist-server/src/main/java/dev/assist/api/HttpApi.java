@@ -30,6 +30,7 @@ public final class HttpApi {
     private final ObjectMapper json = ApiJson.mapper();
     private final ProblemResponses problems = new ProblemResponses(json);
     private final Authenticator authenticator;
+    private final RateLimiter rateLimiter;
     private final RequestTimers timers;
     private final AnswerHandler answers;
     private final SearchHandler search;
@@ -54,6 +55,7 @@ public final class HttpApi {
         JsonBodies bodies = new JsonBodies(json, limits.maxBodyBytes());
         RequestRules rules = new RequestRules(limits);
         this.authenticator = new Authenticator(keys);
+        this.rateLimiter = new RateLimiter(limits.ratePerMinute(), limits.rateBurst());
         this.timers = new RequestTimers(registry);
         TriageRules triageRules = new TriageRules(rules);
         this.answers = new AnswerHandler(bodies, rules, triageRules, readiness, problems);
@@ -110,6 +112,7 @@ public final class HttpApi {
             rule.exposeHeader("Retry-After");
         }));
         config.routes.beforeMatched(authenticator::authorize);
+        config.routes.beforeMatched(rateLimiter::check);
         routes(config.routes);
         pages.filter(folder -> HttpApi.class.getResource(folder) != null).ifPresent(folder ->
                 config.staticFiles.add(files -> {

@@ -77,6 +77,11 @@ public record AssistConfig(
                 newCache, limits, triage, routing, apiKeys, feedback, pages);
     }
 
+    public AssistConfig withLimits(Limits newLimits) {
+        return new AssistConfig(index, port, languages, defaultLanguage, fallbackLanguages, retrieval, rerank, compose,
+                cache, newLimits, triage, routing, apiKeys, feedback, pages);
+    }
+
     public AssistConfig withRetrieval(Retrieval newRetrieval) {
         return new AssistConfig(index, port, languages, defaultLanguage, fallbackLanguages, newRetrieval, rerank, compose,
                 cache, limits, triage, routing, apiKeys, feedback, pages);
@@ -165,9 +170,17 @@ public record AssistConfig(
     }
 
     /** What a request may send. */
-    public record Limits(int maxQuestionChars, int maxBodyBytes, int maxHistoryTurns) {
+    /**
+     * Request limits.
+     *
+     * @param ratePerMinute requests a minute one API key may make from one client address (0: no limit)
+     * @param rateBurst requests such a client may make at once before the rate applies
+     */
+    public record Limits(int maxQuestionChars, int maxBodyBytes, int maxHistoryTurns, int ratePerMinute, int rateBurst) {
         public Limits {
             require(maxQuestionChars > 0 && maxBodyBytes > 0 && maxHistoryTurns >= 0, "limits must be positive");
+            require(ratePerMinute >= 0, "limits.rate_per_minute must be 0 (no limit) or positive");
+            require(ratePerMinute == 0 || rateBurst >= 1, "limits.rate_burst must be at least 1");
         }
     }
 

@@ -62,6 +62,10 @@ class ConfigLoaderTest {
                 .hasMessageContaining("invalid YAML");
         assertThatThrownBy(() -> ConfigLoader.load(yaml("- a list\n"), Map.of()))
                 .hasMessageContaining("must be a YAML mapping");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml("limits:\n  rate_per_minute: -1\n"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("limits.rate_per_minute must be 0 (no limit) or positive");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml("limits:\n  rate_burst: 0\n"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("limits.rate_burst must be at least 1");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,10 +55,13 @@ public final class ServeBenchmark implements Callable<Integer> {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = System.getProperty("java.class.path");
 
+        // One key from one address is the whole load here: the per-client rate limit would refuse it.
+        Path config = Files.writeString(Files.createTempFile("assist-bench-serve", ".yaml"), "limits:\n  rate_per_minute: 0\n");
+        config.toFile().deleteOnExit();
         ProcessBuilder server = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector",
                 "--enable-native-access=ALL-UNNAMED", "-XX:+UseParallelGC", "-Xmx2g",
                 "-Dassist.home=" + BenchIndexes.home(), "-cp", classPath, "dev.assist.AssistCli",
-                "serve", "--index", index.toString(), "--port", Integer.toString(port))
+                "serve", "--index", index.toString(), "--port", Integer.toString(port), "--config", config.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         server.environment().put("ASSIST_API_KEYS", key + ":bench:bot");

@@ -27,6 +27,8 @@ import java.util.Map;
 public final class HttpTarget implements EvalTarget {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int SEARCH_LIMIT = 20;
+    /** A rate-limited request is retried after the server's Retry-After, this many attempts in all. */
+    private static final int MAX_RATE_LIMITED_ATTEMPTS = 20;
 
     private final URI base;
     private final Map<Channel, String> keys;
@@ -68,14 +70,14 @@ public final class HttpTarget implements EvalTarget {
             history.addObject().put("role", turn.role().wireName()).put("text", turn.text());
         }
         c.locale().ifPresent(locale -> body.put("locale", locale));
-        long start = System.nanoTime();
-        JsonNode answer = post("/v1/answer", body, key);
-        double totalMs = (System.nanoTime() - start) / 1e6;
+        Reply reply = post("/v1/answer", body, key);
+        JsonNode answer = reply.json();
+        double totalMs = reply.ms();
         ObjectNode search = JSON.createObjectNode();
         search.put("query", answer.path("query").asText(c.question()));
         c.locale().ifPresent(locale -> search.put("locale", locale));
         search.put("limit", SEARCH_LIMIT);
-        JsonNode results = post("/v1/search", search, key).path("results");
+        JsonNode results = post("/v1/search", search, key).json().path("results");
 
         List<Outcome.RankedArticle> ranked = new ArrayList<>();
         Map<String, String> texts = new LinkedHashMap<>();
@@ -104,7 +106,12 @@ public final class HttpTarget implements EvalTarget {
                 answer.path("query").asText(""), answer.path("language").asText(""), evidence, stages, totalMs);
     }
 
-    private JsonNode post(String path, JsonNode body, String key) {
+    /** A 200 reply and how long its request took (waits for a rate limit not counted). */
+    private record Reply(JsonNode json, double ms) {
+    }
+
+    /** Posts, waiting as long as the server's Retry-After says when it rate-limits the eval's key. */
+    private Reply post(String path, JsonNode body, String key) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
@@ -112,17 +119,34 @@ public final class HttpTarget implements EvalTarget {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                String detail = response.body().length() > 300 ? response.body().substring(0, 300) : response.body();
-                throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": " + detail);
+            for (int attempt = 1; ; attempt++) {
+                long start = System.nanoTime();
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                double ms = (System.nanoTime() - start) / 1e6;
+                if (response.statusCode() == 429 && attempt < MAX_RATE_LIMITED_ATTEMPTS) {
+                    long seconds = response.headers().firstValue("Retry-After").map(HttpTarget::seconds).orElse(1L);
+                    Thread.sleep(Duration.ofSeconds(Math.min(seconds, 60)));
+                    continue;
+                }
+                if (response.statusCode() != 200) {
+                    String detail = response.body().length() > 300 ? response.body().substring(0, 300) : response.body();
+                    throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": " + detail);
+                }
+                return new Reply(JSON.readTree(response.body()), ms);
             }
-            return JSON.readTree(response.body());
         } catch (IOException e) {
             throw new IllegalStateException("POST " + base + path + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static long seconds(String retryAfter) {
+        try {
+            return Math.max(1, Long.parseLong(retryAfter.trim()));
+        } catch (NumberFormatException e) {
+            return 1; // an HTTP date: a second, then ask again
         }
     }
 }
