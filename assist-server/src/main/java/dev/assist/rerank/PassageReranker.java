@@ -62,6 +62,7 @@ public final class PassageReranker implements Reranker {
         float[] query = scorer.questionVector(question);
         double fusedMax = candidates.stream().mapToDouble(Candidate::fusedScore).max().orElse(1);
         double lexicalMax = candidates.stream().mapToDouble(Candidate::lexicalScore).max().orElse(0);
+        VectorRange vectorRange = VectorRange.of(candidates);
         Map<String, Set<String>> questionTerms = new HashMap<>();
         Map<Candidate, Scored> result = new java.util.LinkedHashMap<>();
         for (Candidate candidate : candidates) {
@@ -78,10 +79,34 @@ public final class PassageReranker implements Reranker {
                     own.stream().mapToDouble(ScoredSentence::similarity).max().orElse(0),
                     TermCoverage.coverage(wanted, titleTerms),
                     TermCoverage.coverage(wanted, chunkTerms),
-                    lexicalMax > 0 ? candidate.lexicalScore() / lexicalMax : 0);
+                    lexicalMax > 0 ? candidate.lexicalScore() / lexicalMax : 0,
+                    vectorRange.normalize(candidate));
             result.put(candidate, new Scored(features, own));
         }
         return result;
+    }
+
+    /** The vector scores of the candidates the vector search found, for min-max normalizing them. */
+    private record VectorRange(double min, double max) {
+        static VectorRange of(List<Candidate> candidates) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (Candidate candidate : candidates) {
+                if (candidate.vectorRank() > 0) {
+                    min = Math.min(min, candidate.vectorScore());
+                    max = Math.max(max, candidate.vectorScore());
+                }
+            }
+            return new VectorRange(min, max);
+        }
+
+        /** 0 for a candidate the vector search did not find; else 1 for the best one found, 0 for the lowest. */
+        double normalize(Candidate candidate) {
+            if (candidate.vectorRank() == 0) {
+                return 0;
+            }
+            return max > min ? (candidate.vectorScore() - min) / (max - min) : 1;
+        }
     }
 
     /** A candidate's features and its scored sentences. */

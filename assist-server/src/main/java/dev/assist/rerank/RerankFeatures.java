@@ -9,11 +9,14 @@ package dev.assist.rerank;
  * @param titleCoverage share of the question's terms in the article title
  * @param termCoverage share of the question's terms in title and chunk
  * @param lexical BM25 score over the best one in the list (0 when BM25 did not find it)
+ * @param vector the vector search's score min-max normalized over the list (0 when it did not find
+ *     it): where the candidate stands among this question's neighbours, which a cosine alone does
+ *     not say, since cosines crowd into a band that differs from question to question
  */
 public record RerankFeatures(double fused, double chunkSimilarity, double bestSentence, double titleCoverage,
-                             double termCoverage, double lexical) {
+                             double termCoverage, double lexical, double vector) {
 
     public double[] toArray() {
-        return new double[] {fused, chunkSimilarity, bestSentence, titleCoverage, termCoverage, lexical};
+        return new double[] {fused, chunkSimilarity, bestSentence, titleCoverage, termCoverage, lexical, vector};
     }
 }
