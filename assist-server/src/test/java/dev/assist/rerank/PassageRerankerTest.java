@@ -50,7 +50,7 @@ class PassageRerankerTest {
     @Test
     void theVectorFeatureRanksCandidatesAmongThisQuestionsNeighbours() {
         List<Candidate> candidates = candidates();
-        Map<Candidate, PassageReranker.Scored> features = reranker.features(QUESTION, candidates);
+        Map<Candidate, PassageReranker.Scored> features = reranker.features(RerankQuery.of(QUESTION, "en"), candidates);
 
         Candidate bestByVector = candidates.stream().filter(c -> c.vectorRank() > 0)
                 .min(java.util.Comparator.comparingInt(Candidate::vectorRank)).orElseThrow();
@@ -67,9 +67,9 @@ class PassageRerankerTest {
     void aVectorWeightAloneOrdersByTheVectorSearch() {
         List<Candidate> candidates = candidates().stream().filter(c -> c.vectorRank() > 0).toList();
         PassageReranker vectorOnly = new PassageReranker(new SentenceScorer(encoder, new SentenceVectors(SharedEmbedder.get(), 1000),
-                new TermCoverage(new LanguageAnalyzers())), new RerankWeights(0, 0, 0, 0, 0, 0, 1), 12);
+                new TermCoverage(new LanguageAnalyzers())), new RerankWeights(0, 0, 0, 0, 0, 0, 0, 1), 12);
 
-        List<ScoredPassage> ranked = vectorOnly.rerank(QUESTION, "en", candidates);
+        List<ScoredPassage> ranked = vectorOnly.rerank(RerankQuery.of(QUESTION, "en"), candidates);
 
         assertThat(ranked).extracting(p -> p.candidate().vectorRank()).isSorted();
         assertThat(ranked.getFirst().passage().articleId()).isEqualTo("account-reset-password");

@@ -11,6 +11,7 @@ import dev.assist.knowledge.LiveIndex;
 import dev.assist.pipeline.PipelineFactory;
 import dev.assist.rerank.PassageReranker;
 import dev.assist.rerank.RerankFeatures;
+import dev.assist.rerank.RerankQuery;
 import dev.assist.rerank.SentenceScorer;
 import dev.assist.rerank.SentenceVectors;
 import dev.assist.rerank.TermCoverage;
@@ -85,7 +86,7 @@ public final class FitRerankerCommand implements Callable<Integer> {
                     String text = rewriter.rewrite(q.history(), q.text(), q.lang());
                     List<Candidate> candidates = retriever.retrieve(new SearchQuery(q.tenant(), text,
                             q.languages(), q.channel(), base.rerank().depth()));
-                    features.features(text, candidates).forEach((candidate, scored) ->
+                    features.features(new RerankQuery(text, q.text(), q.lang()), candidates).forEach((candidate, scored) ->
                             rows.add(new Labelled(scored.features(), q.relevant().contains(candidate.passage().articleId()))));
                 }
                 System.out.printf(Locale.ROOT, "%s: %d queries, %d candidates%n", set, queries.size(), rows.size() - before);
@@ -101,12 +102,13 @@ public final class FitRerankerCommand implements Callable<Integer> {
                     fused: %.3f
                     chunk_similarity: %.3f
                     best_sentence: %.3f
+                    asked_sentence: %.3f
                     title_coverage: %.3f
                     term_coverage: %.3f
                     lexical: %.3f
                     vector: %.3f
                 """, String.join(",", sets), queriesPerSet, benchQueries, java.time.LocalDate.now(), base.retrieval().fusion(),
-                w[1], w[2], w[3], w[4], w[5], w[6], w[7]);
+                w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8]);
         return 0;
     }
 
