@@ -64,6 +64,25 @@ class PassageRerankerTest {
     }
 
     @Test
+    void theAskedMessageIsScoredAsIfItHadBeenSearchedOnItsOwn() {
+        List<Candidate> candidates = candidates();
+        String searched = QUESTION + " invoices billing annual plan";
+
+        Map<Candidate, PassageReranker.Scored> rewritten = reranker.features(new RerankQuery(searched, QUESTION, "en"), candidates);
+        Map<Candidate, PassageReranker.Scored> asIs = reranker.features(RerankQuery.of(QUESTION, "en"), candidates);
+
+        for (Candidate candidate : candidates) {
+            RerankFeatures withContext = rewritten.get(candidate).features();
+            RerankFeatures alone = asIs.get(candidate).features();
+            assertThat(withContext.askedSentence()).isCloseTo(alone.bestSentence(), org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(alone.askedSentence()).as("nothing was added: the same number").isEqualTo(alone.bestSentence());
+        }
+        assertThat(candidates).anySatisfy(c -> assertThat(rewritten.get(c).features().bestSentence())
+                .as("the added context changes what the searched text matches")
+                .isNotCloseTo(rewritten.get(c).features().askedSentence(), org.assertj.core.data.Offset.offset(1e-3)));
+    }
+
+    @Test
     void aVectorWeightAloneOrdersByTheVectorSearch() {
         List<Candidate> candidates = candidates().stream().filter(c -> c.vectorRank() > 0).toList();
         PassageReranker vectorOnly = new PassageReranker(new SentenceScorer(encoder, new SentenceVectors(SharedEmbedder.get(), 1000),
