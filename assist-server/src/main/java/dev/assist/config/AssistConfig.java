@@ -115,22 +115,25 @@ public record AssistConfig(
 
     /** First-stage retrieval: which retrievers, how they are fused, how deep. */
     public record Retrieval(String retriever, String fusion, int rrfK, double rrfLexicalWeight, double rrfVectorWeight,
-                            double convexAlpha, int depth, int candidates, float titleBoost, List<String> vectorLanguages) {
+                            double convexAlpha, int adaptiveRank, double adaptivePower, int depth, int candidates,
+                            float titleBoost, List<String> vectorLanguages) {
         public Retrieval {
             vectorLanguages = vectorLanguages == null ? List.of("*") : List.copyOf(vectorLanguages);
             require(depth >= 1 && candidates >= 1, "retrieval.depth and retrieval.candidates must be at least 1");
             require(rrfK >= 1, "retrieval.rrf_k must be at least 1");
             require(convexAlpha >= 0 && convexAlpha <= 1, "retrieval.convex_alpha must be within [0, 1]");
+            require(adaptiveRank >= 2, "retrieval.adaptive_rank must be at least 2");
+            require(adaptivePower >= 0, "retrieval.adaptive_power must not be negative");
         }
 
         public Retrieval with(String newRetriever, String newFusion) {
-            return new Retrieval(newRetriever, newFusion, rrfK, rrfLexicalWeight, rrfVectorWeight, convexAlpha, depth,
-                    candidates, titleBoost, vectorLanguages);
+            return new Retrieval(newRetriever, newFusion, rrfK, rrfLexicalWeight, rrfVectorWeight, convexAlpha, adaptiveRank,
+                    adaptivePower, depth, candidates, titleBoost, vectorLanguages);
         }
 
         public Retrieval withVectorLanguages(List<String> languages) {
-            return new Retrieval(retriever, fusion, rrfK, rrfLexicalWeight, rrfVectorWeight, convexAlpha, depth,
-                    candidates, titleBoost, languages);
+            return new Retrieval(retriever, fusion, rrfK, rrfLexicalWeight, rrfVectorWeight, convexAlpha, adaptiveRank,
+                    adaptivePower, depth, candidates, titleBoost, languages);
         }
     }
 

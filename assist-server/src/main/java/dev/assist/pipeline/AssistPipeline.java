@@ -5,6 +5,7 @@ import dev.assist.compose.Composer;
 import dev.assist.compose.Composition;
 import dev.assist.conversation.QuestionLanguage;
 import dev.assist.rerank.Diversifier;
+import dev.assist.rerank.RerankQuery;
 import dev.assist.rerank.Reranker;
 import dev.assist.rerank.ScoredPassage;
 import dev.assist.retrieve.Candidate;
@@ -91,7 +92,7 @@ public final class AssistPipeline {
         SearchQuery search = new SearchQuery(request.tenant(), query, languages, request.channel(), settings.candidates());
         List<Candidate> candidates = timings.time(Stage.RETRIEVE, () -> retriever.retrieve(search));
         List<ScoredPassage> ranked = timings.time(Stage.RERANK, () ->
-                diversifier.diversify(reranker.rerank(query, lang, candidates), settings.passages()));
+                diversifier.diversify(reranker.rerank(new RerankQuery(query, request.question(), lang), candidates), settings.passages()));
         return new Retrieval(query, lang, ranked);
     }
 

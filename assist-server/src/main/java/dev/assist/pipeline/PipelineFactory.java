@@ -26,6 +26,7 @@ import dev.assist.rerank.RerankerKind;
 import dev.assist.rerank.SentenceScorer;
 import dev.assist.rerank.SentenceVectors;
 import dev.assist.rerank.TermCoverage;
+import dev.assist.retrieve.AdaptiveFusion;
 import dev.assist.retrieve.ConvexCombinationFusion;
 import dev.assist.retrieve.Fusion;
 import dev.assist.retrieve.FusionKind;
@@ -132,6 +133,7 @@ public final class PipelineFactory {
         return switch (FusionKind.parse(retrieval.fusion())) {
             case RRF -> new ReciprocalRankFusion(retrieval.rrfK(), retrieval.rrfLexicalWeight(), retrieval.rrfVectorWeight());
             case CONVEX -> new ConvexCombinationFusion(retrieval.convexAlpha());
+            case ADAPTIVE -> new AdaptiveFusion(retrieval.adaptiveRank(), retrieval.adaptivePower());
         };
     }
 

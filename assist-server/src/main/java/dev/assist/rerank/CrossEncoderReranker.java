@@ -25,12 +25,12 @@ public final class CrossEncoderReranker implements Reranker {
     }
 
     @Override
-    public List<ScoredPassage> rerank(String question, String language, List<Candidate> candidates) {
+    public List<ScoredPassage> rerank(RerankQuery query, List<Candidate> candidates) {
         if (candidates.isEmpty()) {
             return List.of();
         }
         List<Candidate> head = candidates.subList(0, Math.min(depth, candidates.size()));
-        float[] scores = model.score(question, head.stream().map(candidate -> text(candidate.passage())).toList());
+        float[] scores = model.score(query.searched(), head.stream().map(candidate -> text(candidate.passage())).toList());
         List<ScoredPassage> scored = new ArrayList<>(candidates.size());
         for (int i = 0; i < head.size(); i++) {
             scored.add(new ScoredPassage(head.get(i), scores[i], List.of()));

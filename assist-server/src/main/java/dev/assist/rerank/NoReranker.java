@@ -6,7 +6,7 @@ import java.util.List;
 /** Keeps the fused order: the baseline every re-ranker is measured against. */
 public final class NoReranker implements Reranker {
     @Override
-    public List<ScoredPassage> rerank(String question, String language, List<Candidate> candidates) {
+    public List<ScoredPassage> rerank(RerankQuery query, List<Candidate> candidates) {
         return candidates.stream().map(c -> new ScoredPassage(c, c.fusedScore(), List.of())).toList();
     }
 }

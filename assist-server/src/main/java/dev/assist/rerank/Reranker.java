@@ -5,5 +5,5 @@ import java.util.List;
 
 /** Re-orders first-stage candidates for a question, best first. */
 public interface Reranker {
-    List<ScoredPassage> rerank(String question, String language, List<Candidate> candidates);
+    List<ScoredPassage> rerank(RerankQuery query, List<Candidate> candidates);
 }

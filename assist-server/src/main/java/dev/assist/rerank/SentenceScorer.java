@@ -41,6 +41,33 @@ public final class SentenceScorer {
         return encoder.encode(question);
     }
 
+    /**
+     * The best cosine between {@code question} and one sentence of each passage (by passage id), over
+     * the sentences {@link #score} returned for them: their vectors are in the cache by now, so this
+     * embeds only the question.
+     */
+    public Map<String, Double> bestSimilarity(String question, List<Passage> passages, Map<String, List<ScoredSentence>> sentences) {
+        float[] query = encoder.encode(question);
+        List<String> toLookUp = new ArrayList<>();
+        for (Passage passage : passages) {
+            List<ScoredSentence> own = sentences.get(passage.id());
+            if (own.size() > 1 || passage.vector() == null) {
+                own.forEach(sentence -> toLookUp.add(sentence.text()));
+            }
+        }
+        Map<String, float[]> vectors = sentenceVectors.vectors(toLookUp);
+        Map<String, Double> best = new LinkedHashMap<>();
+        for (Passage passage : passages) {
+            double max = 0;
+            for (ScoredSentence sentence : sentences.get(passage.id())) {
+                float[] vector = vectors.getOrDefault(sentence.text(), passage.vector());
+                max = Math.max(max, vector == null ? 0 : SentenceVectors.cosine(query, vector));
+            }
+            best.put(passage.id(), max);
+        }
+        return best;
+    }
+
     /** Sentences per passage id, in passage order. */
     public Map<String, List<ScoredSentence>> score(String question, List<Passage> passages) {
         float[] query = encoder.encode(question);

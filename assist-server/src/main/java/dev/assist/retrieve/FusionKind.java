@@ -5,13 +5,14 @@ import java.util.Locale;
 /** The fusion methods a configuration can name. */
 public enum FusionKind {
     RRF,
-    CONVEX;
+    CONVEX,
+    ADAPTIVE;
 
     public static FusionKind parse(String value) {
         try {
             return valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown fusion '" + value + "' (expected rrf or convex)");
+            throw new IllegalArgumentException("unknown fusion '" + value + "' (expected rrf, convex or adaptive)");
         }
     }
 }

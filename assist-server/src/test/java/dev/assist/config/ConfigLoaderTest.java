@@ -56,6 +56,8 @@ class ConfigLoaderTest {
     void badValuesSayWhatTheyMustBe() throws IOException {
         assertThatThrownBy(() -> ConfigLoader.load(yaml("retrieval:\n  convex_alpha: 2\n"), Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("convex_alpha must be within [0, 1]");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml("retrieval:\n  adaptive_rank: 1\n"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("adaptive_rank must be at least 2");
         assertThatThrownBy(() -> ConfigLoader.load(yaml("port: 70000\n"), Map.of()))
                 .hasMessageContaining("port must be within");
         assertThatThrownBy(() -> ConfigLoader.load(yaml("port: [1\n"), Map.of()))

@@ -51,7 +51,7 @@ class CrossEncoderRerankerTest {
 
     @Test
     void ordersCandidatesByTheModelsRelevance() {
-        List<ScoredPassage> ranked = new CrossEncoderReranker(model, 10).rerank(QUESTION, "en", candidates());
+        List<ScoredPassage> ranked = new CrossEncoderReranker(model, 10).rerank(RerankQuery.of(QUESTION, "en"), candidates());
 
         assertThat(ranked).extracting(p -> p.passage().articleId()).startsWith("refunds", "cancel")
                 .containsExactlyInAnyOrder("refunds", "cancel", "shipping", "invoices");
@@ -60,7 +60,7 @@ class CrossEncoderRerankerTest {
 
     @Test
     void onlyTheFirstDepthCandidatesAreRescored() {
-        List<ScoredPassage> ranked = new CrossEncoderReranker(model, 2).rerank(QUESTION, "en", candidates());
+        List<ScoredPassage> ranked = new CrossEncoderReranker(model, 2).rerank(RerankQuery.of(QUESTION, "en"), candidates());
 
         // "cancel" mentions money but lies below the depth: it keeps its place after the re-scored two.
         assertThat(ranked).extracting(p -> p.passage().articleId()).containsExactly("refunds", "shipping", "cancel", "invoices");
@@ -74,22 +74,22 @@ class CrossEncoderRerankerTest {
                 candidate("a", "Shipping", "Orders ship within two days.", 0.9),
                 candidate("b", "Money back", "Orders ship within two days.", 0.8));
 
-        assertThat(new CrossEncoderReranker(model, 10).rerank(QUESTION, "en", candidates))
+        assertThat(new CrossEncoderReranker(model, 10).rerank(RerankQuery.of(QUESTION, "en"), candidates))
                 .extracting(p -> p.passage().articleId()).containsExactly("b", "a");
     }
 
     @Test
     void noCandidatesNothingToScore() {
-        assertThat(new CrossEncoderReranker(model, 10).rerank(QUESTION, "en", List.of())).isEmpty();
+        assertThat(new CrossEncoderReranker(model, 10).rerank(RerankQuery.of(QUESTION, "en"), List.of())).isEmpty();
     }
 
     @Test
     void concurrentRequestsShareOneSession() throws Exception {
         CrossEncoderReranker reranker = new CrossEncoderReranker(model, 10);
-        List<Double> expected = reranker.rerank(QUESTION, "en", candidates()).stream().map(ScoredPassage::score).toList();
+        List<Double> expected = reranker.rerank(RerankQuery.of(QUESTION, "en"), candidates()).stream().map(ScoredPassage::score).toList();
         List<Callable<List<Double>>> requests = new ArrayList<>();
         for (int i = 0; i < 64; i++) {
-            requests.add(() -> reranker.rerank(QUESTION, "en", candidates()).stream().map(ScoredPassage::score).toList());
+            requests.add(() -> reranker.rerank(RerankQuery.of(QUESTION, "en"), candidates()).stream().map(ScoredPassage::score).toList());
         }
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (Future<List<Double>> answer : threads.invokeAll(requests)) {

@@ -54,10 +54,59 @@ class FusionTest {
         assertThat(new ConvexCombinationFusion(0.5).fuse(lexical, List.of())).extracting(Fusion.Fused::doc).containsExactly(1, 2, 3);
     }
 
+    /** {@code count} hits from doc {@code firstDoc} on, scores falling linearly from {@code top} to {@code bottom}. */
+    private static List<RankedHit> ranking(int firstDoc, int count, double top, double bottom) {
+        return java.util.stream.IntStream.range(0, count)
+                .mapToObj(i -> new RankedHit(firstDoc + i, (float) (top - (top - bottom) * i / (count - 1))))
+                .toList();
+    }
+
+    @Test
+    void adaptiveFusionTrustsTheRankingWhoseScoresFallAway() {
+        // BM25 matched only a common word: its first ten hits score nearly alike. The vector ranking
+        // has a clear head.
+        List<RankedHit> flatBm25 = ranking(100, 50, 10.0, 8.0);
+        List<RankedHit> steepVectors = ranking(200, 50, 0.90, 0.70);
+        AdaptiveFusion fusion = new AdaptiveFusion(10, 2);
+
+        double alpha = fusion.alpha(flatBm25, steepVectors);
+
+        // BM25 drop by the 10th hit: 1 - 9.633/10 = 0.037; vectors: 1 - (0.8633-0.7)/0.2 = 0.184.
+        assertThat(alpha).isCloseTo(0.184 * 0.184 / (0.184 * 0.184 + 0.037 * 0.037), Offset.offset(0.01));
+        assertThat(fusion.fuse(flatBm25, steepVectors).subList(0, 10)).extracting(Fusion.Fused::doc)
+                .as("the vector ranking's first page stays on top").containsExactlyElementsOf(
+                        steepVectors.subList(0, 10).stream().map(RankedHit::doc).toList());
+        List<RankedHit> oneClearBm25Hit = new java.util.ArrayList<>(List.of(new RankedHit(100, 20f)));
+        oneClearBm25Hit.addAll(ranking(101, 49, 6.0, 2.0));
+        assertThat(fusion.alpha(oneClearBm25Hit, steepVectors)).as("and the other way round").isLessThan(0.1);
+    }
+
+    @Test
+    void adaptiveFusionWithPowerZeroIsTheEvenConvexCombination() {
+        assertThat(new AdaptiveFusion(10, 0).alpha(lexical, vector)).isEqualTo(0.5);
+        assertThat(new AdaptiveFusion(10, 0).fuse(lexical, vector)).isEqualTo(new ConvexCombinationFusion(0.5).fuse(lexical, vector));
+    }
+
+    @Test
+    void adaptiveFusionUsesTheOnlyRankingThereIs() {
+        AdaptiveFusion fusion = new AdaptiveFusion(10, 2);
+        assertThat(fusion.alpha(List.of(), vector)).isEqualTo(1);
+        assertThat(fusion.alpha(lexical, List.of())).isZero();
+        assertThat(fusion.fuse(List.of(), vector)).extracting(Fusion.Fused::doc).containsExactly(3, 4, 1);
+    }
+
+    @Test
+    void aListShorterThanTheRankHasFallenAllTheWay() {
+        // Three BM25 hits: the 10th scores 0 (a document BM25 did not match), a full drop.
+        assertThat(new AdaptiveFusion(10, 2).alpha(lexical, ranking(200, 50, 0.9, 0.5))).isLessThan(0.5);
+    }
+
     @Test
     void badParametersAreRefused() {
         assertThatThrownBy(() -> new ConvexCombinationFusion(1.5)).hasMessageContaining("alpha");
         assertThatThrownBy(() -> new ReciprocalRankFusion(0, 1, 1)).hasMessageContaining("k");
-        assertThatThrownBy(() -> FusionKind.parse("max")).hasMessageContaining("rrf or convex");
+        assertThatThrownBy(() -> FusionKind.parse("max")).hasMessageContaining("rrf, convex or adaptive");
+        assertThatThrownBy(() -> new AdaptiveFusion(1, 2)).hasMessageContaining("rank");
+        assertThatThrownBy(() -> new AdaptiveFusion(10, -1)).hasMessageContaining("power");
     }
 }

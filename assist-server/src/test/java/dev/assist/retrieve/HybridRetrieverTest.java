@@ -109,6 +109,19 @@ class HybridRetrieverTest {
     }
 
     @Test
+    void adaptiveFusionOnTheRealIndexKeepsTheAnswerBothRetrieversFind() {
+        HybridRetriever adaptive = new HybridRetriever(index.searchers(), new LexicalRetriever(new LanguageAnalyzers(), 1.5f),
+                encoder, new AdaptiveFusion(10, 2), RetrieverKind.HYBRID, 50);
+
+        List<Candidate> found = adaptive.retrieve(new SearchQuery(SamplesIndex.TENANT, "reset my password link expired",
+                List.of("en"), Channel.BOT, 10));
+
+        assertThat(found.getFirst().passage().articleId()).isEqualTo("account-reset-password");
+        assertThat(found.getFirst().fusedScore()).isBetween(0.5, 1.0);
+        assertThat(found).extracting(Candidate::fusedScore).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    @Test
     void aQueryOfStopWordsStillGetsVectorResults() {
         assertThat(retrieve(RetrieverKind.HYBRID, SamplesIndex.TENANT, Channel.BOT, "the of and", "en")).isNotEmpty();
         assertThat(retrieve(RetrieverKind.BM25, SamplesIndex.TENANT, Channel.BOT, "the of and", "en")).isEmpty();

@@ -22,8 +22,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code assist bench quality}: retrieval quality of BM25 alone, vectors alone, both fused (RRF and
- * convex) and fused + re-ranked, in one run, on the golden set and the public retrieval sets.
+ * {@code assist bench quality}: retrieval quality of BM25 alone, vectors alone, both fused (RRF,
+ * convex and query-adaptive convex) and fused + re-ranked, in one run, on the golden set and the public retrieval sets.
  */
 @Command(name = "quality", mixinStandardHelpOptions = true,
         description = "Retrieval quality per retriever variant: golden set (Recall@5, MRR@10, hand-off) and public sets (nDCG@10, Recall@10).")
@@ -52,8 +52,10 @@ public final class QualityBenchmark implements Callable<Integer> {
             new Variant("vector", "vector", "rrf", "none"),
             new Variant("hybrid-rrf", "hybrid", "rrf", "none"),
             new Variant("hybrid-convex", "hybrid", "convex", "none"),
+            new Variant("hybrid-adaptive", "hybrid", "adaptive", "none"),
             new Variant("hybrid-rrf+rerank", "hybrid", "rrf", "passage"),
-            new Variant("hybrid-convex+rerank", "hybrid", "convex", "passage"));
+            new Variant("hybrid-convex+rerank", "hybrid", "convex", "passage"),
+            new Variant("hybrid-adaptive+rerank", "hybrid", "adaptive", "passage"));
 
     @Override
     public Integer call() throws Exception {

@@ -11,6 +11,7 @@ import dev.assist.knowledge.LiveIndex;
 import dev.assist.pipeline.PipelineFactory;
 import dev.assist.rerank.PassageReranker;
 import dev.assist.rerank.RerankFeatures;
+import dev.assist.rerank.RerankQuery;
 import dev.assist.rerank.SentenceScorer;
 import dev.assist.rerank.SentenceVectors;
 import dev.assist.rerank.TermCoverage;
@@ -54,6 +55,10 @@ public final class FitRerankerCommand implements Callable<Integer> {
     @Option(names = "--work", description = "Folder for the indexes (default: data/bench).")
     Path work;
 
+    @Option(names = "--bench-queries", defaultValue = "400", description = "Queries per shared set that "
+            + "'bench quality --max-queries N' reports; those are never fitted on (default: ${DEFAULT-VALUE}).")
+    int benchQueries;
+
     private record Labelled(RerankFeatures features, boolean relevant) {
     }
 
@@ -67,24 +72,21 @@ public final class FitRerankerCommand implements Callable<Integer> {
         PassageReranker features = new PassageReranker(new SentenceScorer(encoder, new SentenceVectors(embedder, 200_000),
                 new TermCoverage(analyzers)), base.rerank().weights(), base.rerank().depth());
         HistoryQueryRewriter rewriter = new HistoryQueryRewriter(analyzers);
+        VectorLanguages trusted = VectorLanguages.of(base.retrieval().vectorLanguages());
         List<Labelled> rows = new ArrayList<>();
         for (String set : sets) {
-            List<TrainingQuery> queries = queries(set, dir, embedder);
+            List<TrainingQuery> queries = queries(set, dir, embedder, trusted);
             Path index = dir.resolve(set.equals("golden") ? "samples" : set);
             try (LiveIndex live = LiveIndex.openReadOnly(index, embedder)) {
                 HybridRetriever retriever = new HybridRetriever(live.searchers(), new LexicalRetriever(analyzers,
                         base.retrieval().titleBoost()), encoder, PipelineFactory.fusion(base.retrieval()), RetrieverKind.HYBRID, base.retrieval().depth(),
-                        VectorLanguages.of(base.retrieval().vectorLanguages()));
+                        trusted);
                 int before = rows.size();
-                VectorLanguages trusted = VectorLanguages.of(base.retrieval().vectorLanguages());
                 for (TrainingQuery q : queries) {
-                    if (!trusted.trusts(q.lang())) {
-                        continue; // the re-ranker is not used for these languages
-                    }
                     String text = rewriter.rewrite(q.history(), q.text(), q.lang());
                     List<Candidate> candidates = retriever.retrieve(new SearchQuery(q.tenant(), text,
                             q.languages(), q.channel(), base.rerank().depth()));
-                    features.features(text, candidates).forEach((candidate, scored) ->
+                    features.features(new RerankQuery(text, q.text(), q.lang()), candidates).forEach((candidate, scored) ->
                             rows.add(new Labelled(scored.features(), q.relevant().contains(candidate.passage().articleId()))));
                 }
                 System.out.printf(Locale.ROOT, "%s: %d queries, %d candidates%n", set, queries.size(), rows.size() - before);
@@ -94,16 +96,19 @@ public final class FitRerankerCommand implements Callable<Integer> {
         int[] y = rows.stream().mapToInt(r -> r.relevant() ? 1 : 0).toArray();
         double[] w = LogisticRegression.fit(x, y, 0.001, 4000);
         System.out.printf(Locale.ROOT, """
-                # fitted by: ./assist train reranker --sets %s --queries %d (%s)
+                # fitted by: ./assist train reranker --sets %s --queries %d --bench-queries %d (%s, fusion %s)
                 rerank:
                   weights:
                     fused: %.3f
                     chunk_similarity: %.3f
                     best_sentence: %.3f
+                    asked_sentence: %.3f
                     title_coverage: %.3f
                     term_coverage: %.3f
                     lexical: %.3f
-                """, String.join(",", sets), queriesPerSet, java.time.LocalDate.now(), w[1], w[2], w[3], w[4], w[5], w[6]);
+                    vector: %.3f
+                """, String.join(",", sets), queriesPerSet, benchQueries, java.time.LocalDate.now(), base.retrieval().fusion(),
+                w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8]);
         return 0;
     }
 
@@ -111,13 +116,14 @@ public final class FitRerankerCommand implements Callable<Integer> {
                                  List<Turn> history, Set<String> relevant) {
     }
 
-    private List<TrainingQuery> queries(String set, Path dir, Embedder embedder) throws Exception {
+    /** Up to {@code --queries} questions of one set, in the languages the re-ranker is used for. */
+    private List<TrainingQuery> queries(String set, Path dir, Embedder embedder, VectorLanguages trusted) throws Exception {
         List<TrainingQuery> queries = new ArrayList<>();
         if (set.equals("golden")) {
             BenchIndexes.ensure(BenchIndexes.home().resolve("knowledge-samples"), dir.resolve("samples"), "lumora", embedder);
             List<GoldenQuestion> dev = GoldenSet.split(GoldenSet.read(BenchIndexes.home().resolve("eval/datasets/samples-golden.jsonl")), "dev");
             for (GoldenQuestion q : dev) {
-                if (q.answerable() && queries.size() < queriesPerSet) {
+                if (q.answerable() && trusted.trusts(q.lang()) && queries.size() < queriesPerSet) {
                     queries.add(new TrainingQuery("lumora", q.question(), q.lang(), List.of(q.lang(), "en"), q.channel(),
                             q.history(), q.relevantIds()));
                 }
@@ -126,10 +132,11 @@ public final class FitRerankerCommand implements Callable<Integer> {
         }
         RetrievalSet data = RetrievalSet.read(BenchIndexes.sharedDatasets().resolve(set));
         BenchIndexes.ensure(data.corpus(), dir.resolve(set), "bench", embedder);
-        // Every other query of an even sample, so most fitted queries are not the ones the bench reports.
-        List<RetrievalSet.Query> sample = data.sample(queriesPerSet * 2).queries();
-        for (int i = 1; i < sample.size(); i += 2) {
-            RetrievalSet.Query q = sample.get(i);
+        // An even sample of the queries the quality bench does not report, so its numbers stay held out.
+        RetrievalSet unreported = data.without(data.sample(benchQueries));
+        RetrievalSet usable = new RetrievalSet(set, data.corpus(),
+                unreported.queries().stream().filter(q -> trusted.trusts(q.lang())).toList());
+        for (RetrievalSet.Query q : usable.sample(queriesPerSet).queries()) {
             queries.add(new TrainingQuery("bench", q.text(), q.lang(), List.of(q.lang()), Channel.BOT, q.context(), q.relevant()));
         }
         return queries;

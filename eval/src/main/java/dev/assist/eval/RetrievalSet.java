@@ -145,6 +145,12 @@ public record RetrievalSet(String name, Path corpus, List<Query> queries, List<D
         return labels;
     }
 
+    /** This set without the queries of {@code other} (by id): what is left for fitting when {@code other} is reported. */
+    public RetrievalSet without(RetrievalSet other) {
+        Set<String> ids = other.queries.stream().map(Query::id).collect(Collectors.toSet());
+        return new RetrievalSet(name, corpus, queries.stream().filter(q -> !ids.contains(q.id())).toList(), detection);
+    }
+
     /** Every n-th query, so a benchmark can bound its run time and still cover every language. */
     public RetrievalSet sample(int maxQueries) {
         if (queries.size() <= maxQueries) {

@@ -131,6 +131,20 @@ class EvalDatasetsTest {
     }
 
     @Test
+    void whatABenchmarkReportsIsLeftOutOfTheRestForFitting() {
+        List<RetrievalSet.Query> queries = java.util.stream.IntStream.range(0, 10).mapToObj(i -> new RetrievalSet.Query(
+                "q" + i, "question " + i, "en", List.of(), java.util.Set.of("d" + i))).toList();
+        RetrievalSet set = new RetrievalSet("s", dir.resolve("corpus.jsonl"), queries);
+
+        RetrievalSet reported = set.sample(4);
+        RetrievalSet rest = set.without(reported);
+
+        assertThat(reported.queries()).extracting(RetrievalSet.Query::id).containsExactly("q0", "q2", "q5", "q7");
+        assertThat(rest.queries()).extracting(RetrievalSet.Query::id).containsExactly("q1", "q3", "q4", "q6", "q8", "q9");
+        assertThat(rest.corpus()).isEqualTo(set.corpus());
+    }
+
+    @Test
     void missingDatasetIsAnErrorNamingThePath() {
         assertThatThrownBy(() -> EvalDatasets.open(dir.resolve("nope.jsonl"), null, "all"))
                 .isInstanceOf(DatasetException.class).hasMessageContaining("nope.jsonl");
