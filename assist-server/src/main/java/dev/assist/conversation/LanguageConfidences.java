@@ -26,11 +26,11 @@ import java.util.concurrent.ConcurrentMap;
  * the values of all sets; Lingua keeps its models in static fields, one copy per language.
  */
 public final class LanguageConfidences {
-    /** Texts whose values are kept, over all language sets together; an entry is a few hundred bytes. */
-    private static final int CACHED_TEXTS = 20_000;
+    /** Characters of texts whose values are kept, over all language sets together (weighed by length). */
+    private static final long CACHED_CHARS = 4_000_000;
     private static final ConcurrentMap<Key, LanguageConfidences> SHARED = new ConcurrentHashMap<>();
-    private static final Cache<KeyText, SortedMap<Language, Double>> VALUES =
-            Caffeine.newBuilder().maximumSize(CACHED_TEXTS).build();
+    private static final Cache<KeyText, SortedMap<Language, Double>> VALUES = Caffeine.newBuilder().maximumWeight(CACHED_CHARS)
+            .<KeyText, SortedMap<Language, Double>>weigher((key, values) -> key.text().length() + 100).build();
 
     private final Key key;
     private final LanguageDetector detector;

@@ -18,12 +18,13 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  */
 public final class TermCoverage {
     /**
-     * Analyzed texts kept: the sentences and titles of the passages that keep coming back, and repeated
-     * questions (about 1 KB each). Analysis was most of re-ranking's own CPU.
+     * Characters of analyzed texts kept: the sentences and titles of the passages that keep coming back,
+     * and repeated questions (weighed by length, terms included). Analysis was most of re-ranking's own CPU.
      */
-    private static final int CACHED_TEXTS = 16_384;
+    private static final long CACHED_CHARS = 8_000_000;
     private final LanguageAnalyzers analyzers;
-    private final Cache<LanguageText, Set<String>> cache = Caffeine.newBuilder().maximumSize(CACHED_TEXTS).build();
+    private final Cache<LanguageText, Set<String>> cache = Caffeine.newBuilder().maximumWeight(CACHED_CHARS)
+            .<LanguageText, Set<String>>weigher((key, terms) -> 2 * key.text().length() + 16).build();
 
     private record LanguageText(String language, String text) {
     }

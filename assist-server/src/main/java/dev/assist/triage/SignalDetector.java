@@ -1,9 +1,9 @@
 package dev.assist.triage;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,11 +26,15 @@ import java.util.regex.Pattern;
 public final class SignalDetector {
     private static final String DEFAULT_RESOURCE = "/dev/assist/triage/signals.json";
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
-    /** Messages whose word matches are kept: a conversation's earlier turns come back with every request. */
-    private static final int CACHED_TEXTS = 10_000;
+    /**
+     * Characters of messages whose word matches are kept (a conversation's earlier turns come back with
+     * every request): weighed by length, so a flood of long texts cannot fill the heap.
+     */
+    private static final long CACHED_CHARS = 4_000_000;
     private final Map<Signal, List<Pattern>> patterns;
     private final double angerNegativeProbability;
-    private final Cache<String, List<WordMatch>> wordMatches = Caffeine.newBuilder().maximumSize(CACHED_TEXTS).build();
+    private final Cache<String, List<WordMatch>> wordMatches = Caffeine.newBuilder()
+            .maximumWeight(CACHED_CHARS).<String, List<WordMatch>>weigher((text, matches) -> text.length() + 1).build();
 
     /** The first words of one signal's patterns found in a text. */
     private record WordMatch(Signal signal, String words) {
