@@ -68,7 +68,7 @@ public final class HybridRetriever implements Retriever {
     }
 
     private List<Candidate> retrieve(IndexSearcher searcher, SearchQuery query, float[] vector) throws IOException {
-        Query filter = RetrievalFilter.of(query);
+        Query filter = RetrievalFilter.narrowing(searcher, RetrievalFilter.of(query));
         int perRetriever = Math.max(depth, query.limit());
         List<RankedHit> lexicalHits = kind == RetrieverKind.VECTOR ? List.of() : lexical.search(searcher, query, filter, perRetriever);
         List<RankedHit> vectorHits = vector == null ? List.of() : vectors.search(searcher, vector, filter, perRetriever);

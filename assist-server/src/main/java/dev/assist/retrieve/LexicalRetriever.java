@@ -52,12 +52,14 @@ public final class LexicalRetriever {
         return clauses == 0 ? null : any.build();
     }
 
+    /** @param filter what may be found; {@code null}: everything */
     public List<RankedHit> search(IndexSearcher searcher, SearchQuery query, Query filter, int depth) throws IOException {
         Query scoring = scoring(query);
         if (scoring == null) {
             return List.of();
         }
-        Query filtered = new BooleanQuery.Builder().add(scoring, Occur.MUST).add(filter, Occur.FILTER).build();
+        Query filtered = filter == null ? scoring
+                : new BooleanQuery.Builder().add(scoring, Occur.MUST).add(filter, Occur.FILTER).build();
         List<RankedHit> hits = new ArrayList<>();
         for (ScoreDoc hit : searcher.search(filtered, depth).scoreDocs) {
             hits.add(new RankedHit(hit.doc, hit.score));

@@ -11,6 +11,7 @@ import org.apache.lucene.search.ScoreDoc;
 
 /** HNSW search over chunk vectors, pre-filtered: the graph walk only accepts documents the filter allows. */
 public final class VectorRetriever {
+    /** @param filter what may be found; {@code null}: everything */
     public List<RankedHit> search(IndexSearcher searcher, float[] queryVector, Query filter, int depth) throws IOException {
         List<RankedHit> hits = new ArrayList<>();
         for (ScoreDoc hit : searcher.search(new KnnFloatVectorQuery(IndexSchema.VECTOR, queryVector, depth, filter), depth).scoreDocs) {
