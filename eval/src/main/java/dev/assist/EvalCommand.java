@@ -1,6 +1,7 @@
 package dev.assist;
 
 import dev.assist.bench.BenchIndexes;
+import dev.assist.config.AssistConfig;
 import dev.assist.config.ConfigException;
 import dev.assist.embed.Embedder;
 import dev.assist.embed.EmbedderConfig;
@@ -250,9 +251,11 @@ public final class EvalCommand implements Callable<Integer> {
                 throw new ConfigException(c.file() + ": eval.composer is llm, but no language model is configured (set ASSIST_LLM_PROVIDER, ASSIST_LLM_MODEL ...)");
             }
         }
-        // One factory per configuration, so none runs on another's warm caches; no query cache, so
-        // every timed question pays its own embedding as a new customer question would.
-        PipelineFactory factory = new PipelineFactory(embedder, 0, c.server().cache().sentences(), llm);
+        // One factory per configuration, so none runs on another's warm caches. The target forgets the
+        // query vectors before each timed question: it pays its own embedding once, as a new customer
+        // question does on a server (not once per stage that reads it).
+        AssistConfig.Cache cache = c.server().cache();
+        PipelineFactory factory = new PipelineFactory(embedder, cache.queries(), cache.sentences(), llm);
         return new AssistTarget(factory, c.server(), live.searchers(), EvalIndexes.TENANT, data.ownLanguageOnly());
     }
 

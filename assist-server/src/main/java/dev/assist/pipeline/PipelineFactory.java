@@ -65,6 +65,11 @@ public final class PipelineFactory {
         this.chat = llm.enabled() ? ResilientChat.create(llm) : null;
     }
 
+    /** Forgets the cached query vectors of every pipeline this factory built. */
+    public void forgetQueries() {
+        queries.forget();
+    }
+
     /** Extractive only: no language model. */
     public static PipelineFactory forConfig(Embedder embedder, AssistConfig config) {
         return forConfig(embedder, config, LlmConfig.none());

@@ -21,6 +21,11 @@ public final class QueryEncoder {
         return cache.get(query.strip(), embedder::embedQuery);
     }
 
+    /** Drops every cached vector: the next question is new to this encoder (an eval timing new questions). */
+    public void forget() {
+        cache.invalidateAll();
+    }
+
     public Embedder embedder() {
         return embedder;
     }

@@ -30,10 +30,12 @@ public final class AssistTarget implements EvalTarget {
     private final AssistPipeline search;
     private final String tenant;
     private final boolean warmByAnswering;
+    private final Runnable newQuestion;
 
     public AssistTarget(PipelineFactory factory, AssistConfig config, SearcherManager searchers, String tenant,
                         boolean ownLanguageOnly) {
         this.warmByAnswering = !factory.llm().enabled();
+        this.newQuestion = factory::forgetQueries;
         AssistConfig effective = ownLanguageOnly ? config.withFallbackLanguages(List.of()) : config;
         this.answers = factory.build(effective, searchers, StageObserver.NONE);
         this.search = factory.build(effective.withRerank(effective.rerank().forRanking(RANKED, 1)), searchers, StageObserver.NONE);
@@ -56,6 +58,7 @@ public final class AssistTarget implements EvalTarget {
     @Override
     public Outcome run(EvalCase c) {
         AnswerRequest request = new AnswerRequest(tenant, c.channel(), c.question(), c.history(), c.locale());
+        newQuestion.run();
         long start = System.nanoTime();
         Answer answer = answers.answer(request);
         double totalMs = (System.nanoTime() - start) / 1e6;
