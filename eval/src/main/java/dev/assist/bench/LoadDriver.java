@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,10 +26,12 @@ import org.HdrHistogram.Recorder;
  * server's heap or JIT: {@code concurrency} workers send {@code POST /v1/answer} with the dataset's
  * questions (and their conversation context) in a loop for a fixed time, after a warm-up.
  *
- * <p>Arguments: base URL, API key, dataset folder, concurrency, warm-up seconds, measured seconds, and
- * optionally {@code new-questions}: every request's question then ends in its own reference number, so
- * nothing the server keeps per question text (query embeddings, language, analysis) is reused, while
- * the conversation's earlier turns repeat as they do in a real chat.
+ * <p>Arguments: base URL, API key, dataset folder, concurrency, warm-up seconds, measured seconds, then
+ * optionally {@code new-questions} (every request's question ends in its own reference number, so
+ * nothing the server keeps per question text, query embeddings, language, analysis, is reused, while
+ * the conversation's earlier turns repeat as they do in a real chat) and {@code server-pid=N} (the
+ * server's CPU time over the measured window is reported per request: unlike latency, it hardly
+ * depends on what else the machine runs).
  */
 public final class LoadDriver {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,7 +46,10 @@ public final class LoadDriver {
         int concurrency = Integer.parseInt(args[3]);
         double warmup = Double.parseDouble(args[4]);
         double seconds = Double.parseDouble(args[5]);
-        boolean newQuestions = args.length > 6 && args[6].equals("new-questions");
+        List<String> options = List.of(args).subList(6, args.length);
+        boolean newQuestions = options.contains("new-questions");
+        Optional<ProcessHandle> server = options.stream().filter(o -> o.startsWith("server-pid="))
+                .findFirst().flatMap(o -> ProcessHandle.of(Long.parseLong(o.substring("server-pid=".length()))));
         List<RetrievalSet.Query> queries = set.queries();
         AtomicLong sequence = new AtomicLong();
         List<byte[]> repeated = queries.stream().map(q -> body(q, q.text())).toList();
@@ -55,8 +61,14 @@ public final class LoadDriver {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         run(client, base, key, bodies, count, concurrency, warmup, false);
+        Optional<Duration> cpuBefore = server.flatMap(p -> p.info().totalCpuDuration());
         Result result = run(client, base, key, bodies, count, concurrency, seconds, true);
-        System.out.println(result.line());
+        Optional<Duration> cpuAfter = server.flatMap(p -> p.info().totalCpuDuration());
+        String cpu = cpuBefore.isPresent() && cpuAfter.isPresent() && result.requests() > 0
+                ? String.format(Locale.ROOT, " server_cpu_ms_per_request=%.2f",
+                        cpuAfter.get().minus(cpuBefore.get()).toNanos() / 1e6 / result.requests())
+                : "";
+        System.out.println(result.line() + cpu);
         System.exit(result.errors() == 0 ? 0 : 1);
     }
 

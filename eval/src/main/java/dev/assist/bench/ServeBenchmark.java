@@ -72,6 +72,7 @@ public final class ServeBenchmark implements Callable<Integer> {
             List<String> driver = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", classPath, LoadDriver.class.getName(),
                     base, key, dataset.toString(), Integer.toString(concurrency), Double.toString(warmup),
                     Double.toString(seconds)));
+            driver.add("server-pid=" + serverProcess.pid());
             if (newQuestions) {
                 driver.add("new-questions");
             }
