@@ -1,6 +1,7 @@
 package dev.assist.triage.cli;
 
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assist.embed.Embedder;
 import dev.assist.triage.learn.ClassifierTrainer;
 import dev.assist.triage.learn.LabeledText;
@@ -106,8 +107,9 @@ public final class TrainClassifierCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** One JSON line per training row, in data order: fold, label, held-out logits, neighbour vote. */
     private void writeHeldOut(ClassifierTrainer.HeldOut rows, List<String> labelNames) throws IOException {
-        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var json = new ObjectMapper();
         try (var writer = Files.newBufferedWriter(heldOut)) {
             for (int i = 0; i < rows.fold().length; i++) {
                 Map<String, Object> row = new LinkedHashMap<>();
