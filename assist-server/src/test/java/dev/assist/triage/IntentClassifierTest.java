@@ -56,17 +56,40 @@ class IntentClassifierTest {
 
     @Test
     void bankingSampleReachesHeldOutAccuracy() {
-        // 20 intents x 40 rows of the real Banking77 train split; the full run is ./assist train intents.
+        List<LabeledText> sample = bankingSample();
+        var result = train(FAST, sample);
+        assertThat(result.crossValidation().accuracy()).isGreaterThan(0.85);
+        assertThat(result.crossValidation().macroF1()).isGreaterThan(0.85);
+    }
+
+    @Test
+    void neighbourVoteTemperatureIsFittedOnTheHeldOutFoldsWhenNotGiven() {
+        List<LabeledText> sample = bankingSample();
+        TrainingOptions fitted = new TrainingOptions(3, 1e-4, 2.0, dev.assist.triage.learn.NgramConfig.defaults(), 10,
+                Double.NaN, Double.NaN, 0.0, 0.5, 150, 0);
+        var fixed = train(FAST, sample);
+        var tuned = train(fitted, sample);
+        assertThat(tuned.model().header().knnTemperature()).isIn(0.005, 0.01, 0.02, 0.03, 0.05, 0.1);
+        // 0.05 is among the temperatures tried, so the fitted one does at least as well on the held-out folds.
+        assertThat(tuned.crossValidation().accuracy()).isGreaterThanOrEqualTo(fixed.crossValidation().accuracy());
+        assertThat(tuned.heldOut().logits().length).isEqualTo(sample.size());
+        assertThat(tuned.heldOut().fold()).containsOnly(0, 1, 2);
+    }
+
+    /** 20 intents x 40 rows of the real Banking77 train split; the full run is ./assist train intents. */
+    private static List<LabeledText> bankingSample() {
         Map<String, List<LabeledText>> byLabel = new TreeMap<>();
         for (LabeledText row : LabeledTextReader.read(SharedDatasets.file("banking77", "train.jsonl"))) {
             byLabel.computeIfAbsent(row.label(), k -> new ArrayList<>()).add(row);
         }
         List<LabeledText> sample = new ArrayList<>();
         byLabel.values().stream().limit(20).forEach(rows -> sample.addAll(rows.subList(0, 40)));
-        var result = new ClassifierTrainer(FAST, line -> { }).train("intents", sample,
-                EMBEDDER.embedDocuments(sample.stream().map(LabeledText::text).toList()), EMBEDDER.modelId(), Map.of());
-        assertThat(result.crossValidation().accuracy()).isGreaterThan(0.85);
-        assertThat(result.crossValidation().macroF1()).isGreaterThan(0.85);
+        return sample;
+    }
+
+    private static ClassifierTrainer.Result train(TrainingOptions options, List<LabeledText> rows) {
+        return new ClassifierTrainer(options, line -> { }).train("intents", rows,
+                EMBEDDER.embedDocuments(rows.stream().map(LabeledText::text).toList()), EMBEDDER.modelId(), Map.of());
     }
 
     @Test

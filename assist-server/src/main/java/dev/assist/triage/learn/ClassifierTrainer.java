@@ -23,8 +23,12 @@ import java.util.stream.IntStream;
  */
 public final class ClassifierTrainer {
     private static final double[] KNN_WEIGHTS = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8};
+    /** Vote temperatures tried when none is given: from nearly "the closest neighbour decides" to a soft vote. */
+    private static final double[] KNN_TEMPERATURES = {0.005, 0.01, 0.02, 0.03, 0.05, 0.1};
     /** Class biases are fitted (for macro-F1) only for models with this many classes or fewer, such as sentiment. */
     private static final int MAX_CLASSES_FOR_BIAS = 10;
+    /** The vote's temperature when it is neither given nor fitted (no vote). */
+    private static final double DEFAULT_KNN_TEMPERATURE = 0.05;
     private final TrainingOptions options;
     private final Consumer<String> log;
 
@@ -33,8 +37,16 @@ public final class ClassifierTrainer {
         this.log = log;
     }
 
-    /** A trained model and its cross-validated metrics. */
-    public record Result(TextClassifier model, ClassifierMetrics crossValidation) {
+    /** A trained model, its cross-validated metrics and the held-out predictions they came from. */
+    public record Result(TextClassifier model, ClassifierMetrics crossValidation, HeldOut heldOut) {
+    }
+
+    /**
+     * Every training row's cross-validation fold, class id, held-out regression logits and neighbour
+     * vote (in row order, class ids index the model's labels): the raw material of the fitted scalars,
+     * kept for analysis.
+     */
+    public record HeldOut(int[] fold, int[] classIds, double[][] logits, double[][] knn) {
     }
 
     /**
@@ -67,7 +79,7 @@ public final class ClassifierTrainer {
         try {
             int[] fold = stratifiedFolds(y, classes, options.folds());
             double[][] oofLogits = new double[n][];
-            double[][] oofKnn = new double[n][];
+            TextClassifier.Neighbours[] oofNeighbours = new TextClassifier.Neighbours[n];
             for (int f = 0; f < options.folds(); f++) {
                 long start = System.nanoTime();
                 int current = f;
@@ -80,15 +92,15 @@ public final class ClassifierTrainer {
                     oofLogits[i] = fit.regression.logits(
                             TextClassifier.scaled(vectors[i], options.embeddingScale()),
                             fit.ngrams == null ? SparseVector.EMPTY : fit.ngrams.transform(texts[i]));
-                    oofKnn[i] = TextClassifier.knnProbabilities(vectors[i], memory, memoryLabels, classes,
-                            options.knnK(), options.knnTemperature(), -1);
+                    oofNeighbours[i] = TextClassifier.nearest(vectors[i], memory, memoryLabels, options.knnK(), -1);
                 });
                 log.accept(String.format(Locale.ROOT, "fold %d/%d: %d train, %d held out, %d features, %d iterations, %.1f s",
                         f + 1, options.folds(), train.length, test.length, fit.ngrams == null ? 0 : fit.ngrams.size(),
                         fit.regression.iterations(), (System.nanoTime() - start) / 1e9));
             }
             double temperature = fitTemperature(oofLogits, y);
-            Calibration calibration = fitMixAndThreshold(oofLogits, oofKnn, y, temperature, oos);
+            Calibration calibration = fitMixAndThreshold(oofLogits, oofNeighbours, y, temperature, oos);
+            double[][] oofKnn = votes(oofNeighbours, classes, calibration.knnTemperature);
             List<Double> bias = oos < 0 && classes <= MAX_CLASSES_FOR_BIAS
                     ? fitClassBias(oofLogits, oofKnn, y, temperature, calibration.knnWeight) : List.of();
             if (!bias.isEmpty()) {
@@ -103,8 +115,9 @@ public final class ClassifierTrainer {
                 predicted.add(decide(p, labels, calibration.threshold));
             }
             ClassifierMetrics metrics = ClassifierMetrics.of(gold, predicted);
-            log.accept(String.format(Locale.ROOT, "fitted on held-out folds: temperature %.3f, knn weight %.2f, threshold %.4f",
-                    temperature, calibration.knnWeight, calibration.threshold));
+            log.accept(String.format(Locale.ROOT,
+                    "fitted on held-out folds: temperature %.3f, knn temperature %s, knn weight %.2f, threshold %.4f",
+                    temperature, calibration.knnTemperature, calibration.knnWeight, calibration.threshold));
 
             long start = System.nanoTime();
             Fit all = fit(IntStream.range(0, n).toArray(), texts, vectors, y, classes, pool);
@@ -115,12 +128,12 @@ public final class ClassifierTrainer {
             training.put("crossValidation", cvRecord(metrics));
             boolean keepMemory = calibration.knnWeight > 0;
             ModelHeader header = new ModelHeader(ModelHeader.FORMAT, kind, embeddingModel, dimension, labels,
-                    calibration.threshold, temperature, options.knnK(), options.knnTemperature(), calibration.knnWeight,
+                    calibration.threshold, temperature, options.knnK(), calibration.knnTemperature, calibration.knnWeight,
                     options.embeddingScale(), bias, options.ngrams(), all.ngrams == null ? 0 : all.ngrams.size(),
                     keepMemory ? n : 0, training);
             TextClassifier model = new TextClassifier(header, all.ngrams, all.regression,
                     keepMemory ? vectors : null, keepMemory ? y : null);
-            return new Result(model, metrics);
+            return new Result(model, metrics, new HeldOut(fold, y, oofLogits, oofKnn));
         } finally {
             pool.shutdownNow();
         }
@@ -129,7 +142,7 @@ public final class ClassifierTrainer {
     private record Fit(NgramFeatures ngrams, SoftmaxRegression regression) {
     }
 
-    private record Calibration(double knnWeight, double threshold) {
+    private record Calibration(double knnTemperature, double knnWeight, double threshold) {
     }
 
     private Fit fit(int[] rowsToUse, String[] texts, float[][] vectors, int[] y, int classes, ExecutorService pool) {
@@ -199,33 +212,57 @@ public final class ClassifierTrainer {
         return best;
     }
 
-    private Calibration fitMixAndThreshold(double[][] logits, double[][] knn, int[] y, double temperature, int oos) {
-        double[] weights = Double.isNaN(options.knnWeight()) ? (options.knnK() == 0 ? new double[] {0} : KNN_WEIGHTS)
-                : new double[] {options.knnWeight()};
+    /**
+     * The neighbour vote's temperature and weight (best held-out score) and the threshold; the
+     * regression's temperature is fitted before, for log-loss alone.
+     */
+    private Calibration fitMixAndThreshold(double[][] logits, TextClassifier.Neighbours[] neighbours, int[] y,
+                                           double temperature, int oos) {
+        boolean vote = options.knnK() > 0;
+        double[] weights = !vote ? new double[] {0}
+                : Double.isNaN(options.knnWeight()) ? KNN_WEIGHTS : new double[] {options.knnWeight()};
+        double[] knnTemperatures = !vote || !Double.isNaN(options.knnTemperature())
+                ? new double[] {Double.isNaN(options.knnTemperature()) ? DEFAULT_KNN_TEMPERATURE : options.knnTemperature()}
+                : KNN_TEMPERATURES;
+        int classes = logits[0].length;
         Calibration best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
-        for (double w : weights) {
-            double[][] p = new double[y.length][];
-            for (int i = 0; i < y.length; i++) {
-                p[i] = TextClassifier.mix(logits[i], knn[i], temperature, w);
-            }
-            double threshold;
-            double score;
-            if (oos >= 0) {
-                double[] fitted = bestOutOfScopeThreshold(p, y, oos, options.outOfScopeWeight());
-                threshold = fitted[0];
-                score = fitted[1];
-            } else {
-                threshold = rejectionThreshold(p, y);
-                score = accuracy(p, y, threshold);
-            }
-            log.accept(String.format(Locale.ROOT, "  knn weight %.1f: held-out score %.4f (threshold %.4f)", w, score, threshold));
-            if (score > bestScore + 1e-9) {
-                bestScore = score;
-                best = new Calibration(w, threshold);
+        for (double knnTemperature : knnTemperatures) {
+            double[][] knn = votes(neighbours, classes, knnTemperature);
+            for (double w : weights) {
+                if (w == 0 && knnTemperature != knnTemperatures[0]) {
+                    continue; // without the vote its temperature does not matter
+                }
+                double[][] p = new double[y.length][];
+                for (int i = 0; i < y.length; i++) {
+                    p[i] = TextClassifier.mix(logits[i], knn[i], temperature, w);
+                }
+                double threshold;
+                double score;
+                if (oos >= 0) {
+                    double[] fitted = bestOutOfScopeThreshold(p, y, oos, options.outOfScopeWeight());
+                    threshold = fitted[0];
+                    score = fitted[1];
+                } else {
+                    threshold = rejectionThreshold(p, y);
+                    score = accuracy(p, y, threshold);
+                }
+                log.accept(String.format(Locale.ROOT, "  knn temperature %s, weight %.1f: held-out score %.4f (threshold %.4f)",
+                        knnTemperature, w, score, threshold));
+                if (score > bestScore + 1e-9) {
+                    bestScore = score;
+                    best = new Calibration(knnTemperature, w, threshold);
+                }
             }
         }
         return best;
+    }
+
+    private static double[][] votes(TextClassifier.Neighbours[] neighbours, int classes, double knnTemperature) {
+        double[][] knn = new double[neighbours.length][];
+        IntStream.range(0, neighbours.length).parallel()
+                .forEach(i -> knn[i] = neighbours[i].vote(classes, knnTemperature));
+        return knn;
     }
 
     private static double accuracy(double[][] p, int[] y, double threshold) {
@@ -239,9 +276,11 @@ public final class ClassifierTrainer {
 
     /** For data with out-of-scope rows: the threshold that maximises in-scope accuracy + weight x out-of-scope recall. */
     private static double[] bestOutOfScopeThreshold(double[][] p, int[] y, int oos, double weight) {
+        int[] top = new int[y.length];
         double[] maxima = new double[y.length];
         for (int i = 0; i < y.length; i++) {
-            maxima[i] = p[i][argmax(p[i])];
+            top[i] = argmax(p[i]);
+            maxima[i] = p[i][top[i]];
         }
         double[] candidates = Arrays.stream(maxima).sorted().distinct().toArray();
         double bestThreshold = 0;
@@ -254,14 +293,13 @@ public final class ClassifierTrainer {
             int outOfScope = 0;
             int outOfScopeCaught = 0;
             for (int i = 0; i < y.length; i++) {
-                int top = argmax(p[i]);
-                boolean saysOos = top == oos || maxima[i] < t;
+                boolean saysOos = top[i] == oos || maxima[i] < t;
                 if (y[i] == oos) {
                     outOfScope++;
                     outOfScopeCaught += saysOos ? 1 : 0;
                 } else {
                     inScope++;
-                    inScopeCorrect += !saysOos && top == y[i] ? 1 : 0;
+                    inScopeCorrect += !saysOos && top[i] == y[i] ? 1 : 0;
                 }
             }
             double score = (double) inScopeCorrect / Math.max(1, inScope) + weight * outOfScopeCaught / Math.max(1, outOfScope);

@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param labels class names, index = class id
  * @param threshold below this top probability the answer is {@link Labels#OUT_OF_SCOPE} (0 = never)
  * @param temperature divides the linear model's logits (fitted on held-out folds)
+ * @param knnTemperature softness of the neighbour vote over cosine similarities (fitted on held-out folds
+ *                       unless given)
  * @param knnWeight share of the nearest-neighbour vote in the final probabilities
  * @param embeddingScale multiplies the unit embedding before the linear model
  * @param classBias added to each class's log-probability before the decision (fitted for macro-F1 on

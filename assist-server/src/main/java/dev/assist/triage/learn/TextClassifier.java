@@ -119,16 +119,17 @@ public final class TextClassifier {
      */
     static double[] knnProbabilities(float[] query, float[][] memory, int[] labels, int classes, int k,
                                      double temperature, int exclude) {
-        double[] votes = new double[classes];
-        if (memory.length == 0 || k < 1) {
-            return votes;
-        }
+        return nearest(query, memory, labels, k, exclude).vote(classes, temperature);
+    }
+
+    /** The {@code k} memory rows most similar to {@code query} (row {@code exclude} skipped), most similar first. */
+    static Neighbours nearest(float[] query, float[][] memory, int[] labels, int k, int exclude) {
         int size = Math.min(k, memory.length);
-        float[] bestScore = new float[size];
-        int[] bestRow = new int[size];
+        float[] bestScore = new float[Math.max(size, 0)];
+        int[] bestRow = new int[bestScore.length];
         java.util.Arrays.fill(bestScore, Float.NEGATIVE_INFINITY);
         java.util.Arrays.fill(bestRow, -1);
-        for (int r = 0; r < memory.length; r++) {
+        for (int r = 0; r < memory.length && size > 0; r++) {
             if (r == exclude) {
                 continue;
             }
@@ -145,19 +146,36 @@ public final class TextClassifier {
             bestScore[pos] = s;
             bestRow[pos] = r;
         }
-        double total = 0;
-        for (int i = 0; i < size; i++) {
-            if (bestRow[i] < 0) {
-                continue;
+        int found = 0;
+        while (found < bestRow.length && bestRow[found] >= 0) {
+            found++;
+        }
+        int[] classIds = new int[found];
+        for (int i = 0; i < found; i++) {
+            classIds[i] = labels[bestRow[i]];
+        }
+        return new Neighbours(java.util.Arrays.copyOf(bestScore, found), classIds);
+    }
+
+    /** A query's nearest memory rows: their cosine similarities (descending) and class ids. */
+    record Neighbours(float[] similarities, int[] classIds) {
+        /** Class shares of the vote, each neighbour weighted by {@code exp((cosine - best cosine) / temperature)}. */
+        double[] vote(int classes, double temperature) {
+            double[] votes = new double[classes];
+            if (similarities.length == 0) {
+                return votes;
             }
-            double w = Math.exp((bestScore[i] - bestScore[0]) / temperature);
-            votes[labels[bestRow[i]]] += w;
-            total += w;
+            double total = 0;
+            for (int i = 0; i < similarities.length; i++) {
+                double w = Math.exp((similarities[i] - similarities[0]) / temperature);
+                votes[classIds[i]] += w;
+                total += w;
+            }
+            for (int c = 0; c < classes; c++) {
+                votes[c] /= total;
+            }
+            return votes;
         }
-        for (int c = 0; c < classes; c++) {
-            votes[c] /= total;
-        }
-        return votes;
     }
 
     NgramFeatures ngrams() {

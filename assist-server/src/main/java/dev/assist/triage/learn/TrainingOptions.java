@@ -9,7 +9,7 @@ package dev.assist.triage.learn;
  * @param embeddingScale multiplies the unit embedding (its weight against the n-gram block)
  * @param ngrams n-gram features, or null for embeddings only
  * @param knnK neighbours that vote (0 disables the vote)
- * @param knnTemperature softness of the vote over cosine similarities
+ * @param knnTemperature softness of the vote over cosine similarities, or NaN to fit it on the held-out folds
  * @param knnWeight the vote's share in [0, 1], or NaN to fit it on the held-out folds
  * @param rejectionRate for data without out-of-scope rows: share of held-out in-scope rows the
  *                      threshold may reject (0 = never answer out_of_scope)
@@ -25,8 +25,8 @@ public record TrainingOptions(int folds, double l2, double embeddingScale, Ngram
         if (folds < 2) {
             throw new IllegalArgumentException("folds must be at least 2");
         }
-        if (!(l2 > 0) || !(embeddingScale >= 0) || knnK < 0 || !(knnTemperature > 0) || maxIterations < 1) {
-            throw new IllegalArgumentException("l2, knnTemperature and maxIterations must be positive; scale and k not negative");
+        if (!(l2 > 0) || !(embeddingScale >= 0) || knnK < 0 || !(knnTemperature > 0 || Double.isNaN(knnTemperature)) || maxIterations < 1) {
+            throw new IllegalArgumentException("l2, knnTemperature (unless fitted) and maxIterations must be positive; scale and k not negative");
         }
         if (!Double.isNaN(knnWeight) && (knnWeight < 0 || knnWeight > 1)) {
             throw new IllegalArgumentException("knnWeight must be in [0, 1] or NaN (fit it)");
@@ -41,7 +41,7 @@ public record TrainingOptions(int folds, double l2, double embeddingScale, Ngram
     }
 
     public static TrainingOptions defaults() {
-        return new TrainingOptions(5, 1e-4, 2.0, NgramConfig.defaults(), 10, 0.05, Double.NaN, 0.0, 0.5, 300, 0);
+        return new TrainingOptions(5, 1e-4, 2.0, NgramConfig.defaults(), 10, Double.NaN, Double.NaN, 0.0, 0.5, 300, 0);
     }
 
     public TrainingOptions withFolds(int newFolds) {

@@ -32,8 +32,8 @@ final class ClassifierTrainingOptions {
     @Option(names = "--knn-k", defaultValue = "10", description = "Neighbours that vote; 0 disables (default: ${DEFAULT-VALUE}).")
     int knnK;
 
-    @Option(names = "--knn-temperature", defaultValue = "0.05", description = "Softness of the vote (default: ${DEFAULT-VALUE}).")
-    double knnTemperature;
+    @Option(names = "--knn-temperature", description = "Softness of the vote (default: fitted on held-out folds).")
+    Double knnTemperature;
 
     @Option(names = "--knn-weight", description = "Share of the neighbour vote (default: fitted on held-out folds).")
     Double knnWeight;
@@ -56,7 +56,8 @@ final class ClassifierTrainingOptions {
             int[] chars = charNgrams.equals("0") ? new int[] {0, 0} : range(charNgrams);
             ngrams = new NgramConfig(words[0], words[1], chars[0], chars[1], minDf);
         }
-        return new TrainingOptions(folds, l2, embeddingScale, ngrams, knnK, knnTemperature,
+        return new TrainingOptions(folds, l2, embeddingScale, ngrams, knnK,
+                knnTemperature == null ? Double.NaN : knnTemperature,
                 knnWeight == null ? Double.NaN : knnWeight, reject, oosWeight, maxIterations, 0);
     }
 

@@ -1,6 +1,7 @@
 package dev.assist.triage.cli;
 
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assist.embed.Embedder;
 import dev.assist.triage.learn.ClassifierTrainer;
 import dev.assist.triage.learn.LabeledText;
@@ -52,6 +53,9 @@ public final class TrainClassifierCommand implements Callable<Integer> {
     @Option(names = "--embedding-cache", description = "File that keeps embeddings between runs.")
     Path embeddingCache;
 
+    @Option(names = "--held-out", description = "Also write each training row's held-out fold, label, logits and neighbour vote (JSONL).")
+    Path heldOut;
+
     @Mixin
     ClassifierTrainingOptions training = new ClassifierTrainingOptions();
 
@@ -92,12 +96,31 @@ public final class TrainClassifierCommand implements Callable<Integer> {
         var trainer = new ClassifierTrainer(training.toOptions(), System.out::println);
         var result = trainer.train(kind.command, rows, vectors, embedder.modelId(), provenance);
         ModelFile.write(result.model(), out);
+        if (heldOut != null) {
+            writeHeldOut(result.heldOut(), result.model().labels());
+        }
         System.out.println("held-out (" + training.folds + "-fold cross-validation):");
         System.out.println(result.crossValidation().report());
         System.out.printf(Locale.ROOT, "wrote %s (%.1f MiB, %d labels, model %s) in %.0f s%n", out,
                 Files.size(out) / 1048576.0, result.model().labels().size(), embedder.modelId(),
                 (System.nanoTime() - start) / 1e9);
         return 0;
+    }
+
+    /** One JSON line per training row, in data order: fold, label, held-out logits, neighbour vote. */
+    private void writeHeldOut(ClassifierTrainer.HeldOut rows, List<String> labelNames) throws IOException {
+        var json = new ObjectMapper();
+        try (var writer = Files.newBufferedWriter(heldOut)) {
+            for (int i = 0; i < rows.fold().length; i++) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("fold", rows.fold()[i]);
+                row.put("label", labelNames.get(rows.classIds()[i]));
+                row.put("logits", rows.logits()[i]);
+                row.put("knn", rows.knn()[i]);
+                writer.write(json.writeValueAsString(row));
+                writer.newLine();
+            }
+        }
     }
 
     private List<String> commandLine() {
