@@ -26,6 +26,7 @@ public final class SentenceText {
         String s = sentence.strip();
         return !s.startsWith("#")
                 && !s.contains(" | ")
+                && !s.contains(" · ") // "Next steps: A · B", "Verwandte Artikel: A · B": links, not an answer
                 && !s.endsWith(":")
                 && !s.endsWith("?")
                 && !s.startsWith("Related:")

@@ -13,6 +13,7 @@ class SentenceTextTest {
         assertThat(SentenceText.usable("Paid | We received your payment.")).isFalse();
         assertThat(SentenceText.usable("Can I get a single invoice for the whole year?")).isFalse();
         assertThat(SentenceText.usable("Related: Change your billing cycle")).isFalse();
+        assertThat(SentenceText.usable("Next steps: API rate limits and HTTP 429 errors · Receive events with webhooks")).isFalse();
         assertThat(SentenceText.usable("Payment methods we accept:")).isFalse();
         assertThat(SentenceText.usable("2. Click Save.")).isFalse();
         assertThat(SentenceText.usable("I was charged twice this month.")).isFalse();
