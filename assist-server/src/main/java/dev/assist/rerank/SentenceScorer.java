@@ -24,9 +24,6 @@ public final class SentenceScorer {
     private final TermCoverage terms;
     private final Cache<LanguageText, List<String>> splits = Caffeine.newBuilder().maximumSize(CACHED_PASSAGES).build();
 
-    private record LanguageText(String language, String text) {
-    }
-
     public SentenceScorer(QueryEncoder encoder, SentenceVectors sentenceVectors, TermCoverage terms) {
         this.encoder = encoder;
         this.sentenceVectors = sentenceVectors;

@@ -26,9 +26,6 @@ public final class TermCoverage {
     private final Cache<LanguageText, Set<String>> cache = Caffeine.newBuilder().maximumWeight(CACHED_CHARS)
             .<LanguageText, Set<String>>weigher((key, terms) -> 2 * key.text().length() + 16).build();
 
-    private record LanguageText(String language, String text) {
-    }
-
     public TermCoverage(LanguageAnalyzers analyzers) {
         this.analyzers = analyzers;
     }
