@@ -55,7 +55,8 @@ public final class HttpApi {
         JsonBodies bodies = new JsonBodies(json, limits.maxBodyBytes());
         RequestRules rules = new RequestRules(limits);
         this.authenticator = new Authenticator(keys);
-        this.rateLimiter = new RateLimiter(limits.ratePerMinute(), limits.rateBurst());
+        this.rateLimiter = new RateLimiter(limits.ratePerMinute(), limits.rateBurst(),
+                new ClientAddress(limits.proxyRanges()));
         this.timers = new RequestTimers(registry);
         TriageRules triageRules = new TriageRules(rules);
         this.answers = new AnswerHandler(bodies, rules, triageRules, readiness, problems);

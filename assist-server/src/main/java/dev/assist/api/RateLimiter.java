@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.assist.auth.ApiKey;
 import io.javalin.http.Context;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -13,8 +14,8 @@ import java.util.function.LongSupplier;
  * Runs after {@link Authenticator} on protected routes: a token bucket per API key (tenant and scope)
  * and client address, refilled at {@code ratePerMinute} and holding at most {@code burst} requests.
  * A widget's bot key is in every visitor's browser, so the limit is per address: one abusive client
- * gets 429 with {@code Retry-After} while the tenant's other customers are served. Behind a proxy every
- * client has the proxy's address, and the limit becomes one per key.
+ * gets 429 with {@code Retry-After} while the tenant's other customers are served. Behind a reverse
+ * proxy the address is read from {@code X-Forwarded-For} when the proxy is trusted ({@link ClientAddress}).
  */
 final class RateLimiter {
     /** Buckets of clients gone quiet this long are dropped (a full bucket is the same as none). */
@@ -24,6 +25,7 @@ final class RateLimiter {
     private final double tokensPerNano;
     private final int burst;
     private final LongSupplier nanoClock;
+    private final ClientAddress clientAddress;
     private final Cache<Client, Bucket> buckets =
             Caffeine.newBuilder().expireAfterAccess(IDLE).maximumSize(MAX_CLIENTS).build();
 
@@ -31,14 +33,15 @@ final class RateLimiter {
     }
 
     /** @param ratePerMinute 0 turns the limit off */
-    RateLimiter(int ratePerMinute, int burst, LongSupplier nanoClock) {
+    RateLimiter(int ratePerMinute, int burst, ClientAddress clientAddress, LongSupplier nanoClock) {
         this.tokensPerNano = ratePerMinute / (double) TimeUnit.MINUTES.toNanos(1);
         this.burst = burst;
+        this.clientAddress = clientAddress;
         this.nanoClock = nanoClock;
     }
 
-    RateLimiter(int ratePerMinute, int burst) {
-        this(ratePerMinute, burst, System::nanoTime);
+    RateLimiter(int ratePerMinute, int burst, ClientAddress clientAddress) {
+        this(ratePerMinute, burst, clientAddress, System::nanoTime);
     }
 
     void check(Context ctx) {
@@ -46,7 +49,7 @@ final class RateLimiter {
         if (caller == null || tokensPerNano == 0) {
             return; // a public route, or no limit configured
         }
-        take(caller, ctx.ip());
+        take(caller, clientAddress.of(ctx.ip(), Collections.list(ctx.req().getHeaders("X-Forwarded-For"))));
     }
 
     /** Takes one request from the client's bucket, or throws 429 saying when the next one fits. */

@@ -172,18 +172,41 @@ public record AssistConfig(
     public record Cache(long queries, long sentences, boolean warmSentences) {
     }
 
-    /** What a request may send. */
     /**
-     * Request limits.
+     * What a request may send, and how often.
      *
      * @param ratePerMinute requests a minute one API key may make from one client address (0: no limit)
      * @param rateBurst requests such a client may make at once before the rate applies
+     * @param trustedProxies addresses or CIDR blocks of the reverse proxies in front of the server: from
+     *     these the client address is read from {@code X-Forwarded-For}; from anyone else the header is ignored
      */
-    public record Limits(int maxQuestionChars, int maxBodyBytes, int maxHistoryTurns, int ratePerMinute, int rateBurst) {
+    public record Limits(int maxQuestionChars, int maxBodyBytes, int maxHistoryTurns, int ratePerMinute, int rateBurst,
+                         List<String> trustedProxies) {
         public Limits {
             require(maxQuestionChars > 0 && maxBodyBytes > 0 && maxHistoryTurns >= 0, "limits must be positive");
             require(ratePerMinute >= 0, "limits.rate_per_minute must be 0 (no limit) or positive");
             require(ratePerMinute == 0 || rateBurst >= 1, "limits.rate_burst must be at least 1");
+            trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+            for (String proxy : trustedProxies) {
+                try {
+                    AddressRange.parse(proxy);
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException("limits.trusted_proxies: " + e.getMessage());
+                }
+            }
+        }
+
+        public Limits withRate(int newRatePerMinute, int newBurst) {
+            return new Limits(maxQuestionChars, maxBodyBytes, maxHistoryTurns, newRatePerMinute, newBurst, trustedProxies);
+        }
+
+        public Limits withTrustedProxies(List<String> proxies) {
+            return new Limits(maxQuestionChars, maxBodyBytes, maxHistoryTurns, ratePerMinute, rateBurst, proxies);
+        }
+
+        /** The trusted proxies, parsed. */
+        public List<AddressRange> proxyRanges() {
+            return trustedProxies.stream().map(AddressRange::parse).toList();
         }
     }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class RateLimiterTest {
     private static final ApiKey BOT = new ApiKey("acme", Scope.BOT);
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
-    private final RateLimiter limiter = new RateLimiter(60, 3, now::get); // one a second, bursts of three
+    private final RateLimiter limiter = new RateLimiter(60, 3, new ClientAddress(java.util.List.of()), now::get); // one a second, bursts of three
 
     @Test
     void aBurstPassesThenTheNextRequestWaitsForItsToken() {
@@ -57,7 +57,7 @@ class RateLimiterTest {
 
     @Test
     void aLongerWaitIsRoundedUpToWholeSeconds() {
-        RateLimiter slow = new RateLimiter(6, 1, now::get); // one every ten seconds
+        RateLimiter slow = new RateLimiter(6, 1, new ClientAddress(java.util.List.of()), now::get); // one every ten seconds
         slow.take(BOT, "10.0.0.1");
         now.addAndGet(TimeUnit.MILLISECONDS.toNanos(500));
 

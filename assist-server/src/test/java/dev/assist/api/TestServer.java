@@ -46,8 +46,7 @@ final class TestServer implements AutoCloseable {
         // No background sentence warm-up: it would compete with the tests for the CPU. No rate limit:
         // a test class sends more than a burst from one address (RateLimitApiTest turns it on).
         return defaults.withCache(new AssistConfig.Cache(defaults.cache().queries(), defaults.cache().sentences(), false))
-                .withLimits(new AssistConfig.Limits(limits.maxQuestionChars(), limits.maxBodyBytes(), limits.maxHistoryTurns(),
-                        0, limits.rateBurst()))
+                .withLimits(limits.withRate(0, limits.rateBurst()))
                 .withPort(0).withApiKeys(List.of(
                 new AssistConfig.ApiKeyConfig(BOT, null, SamplesIndex.TENANT, "bot"),
                 new AssistConfig.ApiKeyConfig(AGENT, null, SamplesIndex.TENANT, "agent"),

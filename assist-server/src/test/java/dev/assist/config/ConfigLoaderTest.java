@@ -68,6 +68,19 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("limits.rate_per_minute must be 0 (no limit) or positive");
         assertThatThrownBy(() -> ConfigLoader.load(yaml("limits:\n  rate_burst: 0\n"), Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("limits.rate_burst must be at least 1");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml("limits:\n  trusted_proxies: [proxy.internal]\n"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("limits.trusted_proxies: 'proxy.internal' is not an IP address or CIDR block");
+        assertThatThrownBy(() -> ConfigLoader.load(yaml("limits:\n  trusted_proxies: [10.0.0.0/33]\n"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("prefix length outside 0..32");
+    }
+
+    @Test
+    void trustedProxiesTakeAddressesAndBlocks() throws IOException {
+        AssistConfig config = ConfigLoader.load(yaml("limits:\n  trusted_proxies: [127.0.0.1, 10.0.0.0/8, 'fd00::/8']\n"), Map.of());
+        assertThat(config.limits().proxyRanges()).extracting(Object::toString)
+                .containsExactly("127.0.0.1", "10.0.0.0/8", "fd00::/8");
+        assertThat(ConfigLoader.defaults(Map.of()).limits().trustedProxies()).as("none by default").isEmpty();
     }
 
     @Test
