@@ -17,6 +17,7 @@ import dev.assist.conversation.QuestionLanguage;
 import dev.assist.embed.Embedder;
 import dev.assist.index.LanguageAnalyzers;
 import dev.assist.rerank.CrossEncoder;
+import dev.assist.rerank.CrossEncoderException;
 import dev.assist.rerank.CrossEncoderReranker;
 import dev.assist.rerank.Diversifier;
 import dev.assist.rerank.NoReranker;
@@ -154,7 +155,11 @@ public final class PipelineFactory {
         CrossEncoderFiles files = new CrossEncoderFiles(
                 path(rerank.crossEncoderModel(), "rerank.cross_encoder_model", "the cross-encoder's ONNX file"),
                 path(rerank.crossEncoderTokenizer(), "rerank.cross_encoder_tokenizer", "the cross-encoder's tokenizer.json"));
-        return crossEncoders.computeIfAbsent(files, f -> CrossEncoder.load(f.model(), f.tokenizer()));
+        try {
+            return crossEncoders.computeIfAbsent(files, f -> CrossEncoder.load(f.model(), f.tokenizer()));
+        } catch (CrossEncoderException e) {
+            throw new ConfigException(e.getMessage(), e);
+        }
     }
 
     private static Path path(String value, String key, String what) {

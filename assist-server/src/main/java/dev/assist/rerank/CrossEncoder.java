@@ -11,7 +11,6 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
-import dev.assist.config.ConfigException;
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
@@ -84,7 +83,7 @@ public final class CrossEncoder implements AutoCloseable {
      * Loads the model and its tokenizer and scores one probe pair, so that a model and tokenizer
      * that do not fit together fail here rather than on the first question.
      *
-     * @throws ConfigException naming the file and what is wrong with it
+     * @throws CrossEncoderException naming the file and what is wrong with it
      */
     public static CrossEncoder load(Path model, Path tokenizer, int batchSize, int threads) {
         if (batchSize < 1 || threads < 1) {
@@ -99,7 +98,7 @@ public final class CrossEncoder implements AutoCloseable {
         try {
             output = checkSignature(session, model);
             words = tokenizer(tokenizer);
-        } catch (ConfigException e) {
+        } catch (CrossEncoderException e) {
             closeAfter(session, e);
             throw e;
         }
@@ -109,7 +108,7 @@ public final class CrossEncoder implements AutoCloseable {
             return encoder;
         } catch (RuntimeException e) {
             encoder.close();
-            throw new ConfigException("rerank.cross_encoder_model " + model.toAbsolutePath() + " and rerank.cross_encoder_tokenizer "
+            throw new CrossEncoderException("rerank.cross_encoder_model " + model.toAbsolutePath() + " and rerank.cross_encoder_tokenizer "
                     + tokenizer.toAbsolutePath() + " do not work together (" + e.getMessage()
                     + "); use the tokenizer.json that comes with the model", e);
         }
@@ -214,7 +213,7 @@ public final class CrossEncoder implements AutoCloseable {
 
     private static void requireFile(Path path, String key, String what) {
         if (!Files.isRegularFile(path)) {
-            throw new ConfigException(key + ": no file at " + path.toAbsolutePath() + "; set it to " + what);
+            throw new CrossEncoderException(key + ": no file at " + path.toAbsolutePath() + "; set it to " + what);
         }
     }
 
@@ -224,7 +223,7 @@ public final class CrossEncoder implements AutoCloseable {
             return HuggingFaceTokenizer.newInstance(path, Map.of(
                     "truncation", "true", "maxLength", String.valueOf(MAX_TOKENS), "padding", "true"));
         } catch (IOException | RuntimeException e) {
-            throw new ConfigException("rerank.cross_encoder_tokenizer: " + path.toAbsolutePath()
+            throw new CrossEncoderException("rerank.cross_encoder_tokenizer: " + path.toAbsolutePath()
                     + " is not a Hugging Face tokenizer.json (" + e.getMessage() + ")", e);
         }
     }
@@ -237,7 +236,7 @@ public final class CrossEncoder implements AutoCloseable {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             return environment.createSession(model.toString(), options);
         } catch (OrtException e) {
-            throw new ConfigException("rerank.cross_encoder_model: " + model.toAbsolutePath()
+            throw new CrossEncoderException("rerank.cross_encoder_model: " + model.toAbsolutePath()
                     + " is not an ONNX model ONNX Runtime can load (" + e.getMessage() + ")", e);
         }
     }
@@ -264,7 +263,7 @@ public final class CrossEncoder implements AutoCloseable {
             checkLogits(logits, model);
             return logits.getName();
         } catch (OrtException e) {
-            throw new ConfigException("rerank.cross_encoder_model: cannot read the inputs and outputs of " + model.toAbsolutePath()
+            throw new CrossEncoderException("rerank.cross_encoder_model: cannot read the inputs and outputs of " + model.toAbsolutePath()
                     + " (" + e.getMessage() + ")", e);
         }
     }
@@ -288,8 +287,8 @@ public final class CrossEncoder implements AutoCloseable {
         return input.getInfo() instanceof TensorInfo tensor && tensor.type == OnnxJavaType.INT64 && tensor.getShape().length == 2;
     }
 
-    private static ConfigException notCrossEncoder(Path model, String reason) {
-        return new ConfigException("rerank.cross_encoder_model: " + model.toAbsolutePath() + " is not a cross-encoder: " + reason
+    private static CrossEncoderException notCrossEncoder(Path model, String reason) {
+        return new CrossEncoderException("rerank.cross_encoder_model: " + model.toAbsolutePath() + " is not a cross-encoder: " + reason
                 + " (a cross-encoder takes input_ids and attention_mask and returns one relevance logit per pair, [batch, 1])");
     }
 

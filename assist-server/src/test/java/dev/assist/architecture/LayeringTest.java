@@ -8,7 +8,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The layering of DESIGN.md as rules: HTTP stays in the api package, Lucene stays out of it. */
+/**
+ * The layering of DESIGN.md as rules: HTTP stays in the api package, Lucene stays out of it, and
+ * configuration does not form a cycle with the stages it configures.
+ */
 class LayeringTest {
     private static JavaClasses classes;
 
@@ -37,6 +40,14 @@ class LayeringTest {
         noClasses().that().resideInAnyPackage("dev.assist.pipeline..", "dev.assist.retrieve..", "dev.assist.rerank..",
                         "dev.assist.compose..", "dev.assist.suggest..", "dev.assist.knowledge..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.assist.api..", "dev.assist.auth..", "io.micrometer..")
+                .check(classes);
+    }
+
+    @Test
+    void stagesThatConfigurationReadsDoNotReadConfigurationBack() {
+        // config builds settings from compose, rerank and triage types; an edge back would be a cycle.
+        noClasses().that().resideInAnyPackage("dev.assist.compose..", "dev.assist.rerank..", "dev.assist.triage..")
+                .should().dependOnClassesThat().resideInAPackage("dev.assist.config..")
                 .check(classes);
     }
 }

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.within;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
-import dev.assist.config.ConfigException;
 import dev.assist.embed.Embedders;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,7 +117,7 @@ class CrossEncoderTest {
         Path missing = dir.resolve("nowhere/model.onnx");
 
         assertThatThrownBy(() -> CrossEncoder.load(missing, tokenizer))
-                .isInstanceOf(ConfigException.class)
+                .isInstanceOf(CrossEncoderException.class)
                 .hasMessageContaining("rerank.cross_encoder_model")
                 .hasMessageContaining(missing.toString())
                 .hasMessageContaining("no file");
@@ -129,7 +128,7 @@ class CrossEncoderTest {
         Path missing = dir.resolve("nowhere/tokenizer.json");
 
         assertThatThrownBy(() -> CrossEncoder.load(model, missing))
-                .isInstanceOf(ConfigException.class)
+                .isInstanceOf(CrossEncoderException.class)
                 .hasMessageContaining("rerank.cross_encoder_tokenizer")
                 .hasMessageContaining(missing.toString());
     }
@@ -139,7 +138,7 @@ class CrossEncoderTest {
         Path notTokenizer = Files.writeString(dir.resolve("not-a-tokenizer.json"), "{\"hello\": 1}");
 
         assertThatThrownBy(() -> CrossEncoder.load(model, notTokenizer))
-                .isInstanceOf(ConfigException.class)
+                .isInstanceOf(CrossEncoderException.class)
                 .hasMessageContaining(notTokenizer.toString())
                 .hasMessageContaining("is not a Hugging Face tokenizer.json");
     }
@@ -149,7 +148,7 @@ class CrossEncoderTest {
         Path text = Files.writeString(dir.resolve("readme.onnx"), "This is a README, not a model.\n".repeat(20));
 
         assertThatThrownBy(() -> CrossEncoder.load(text, tokenizer))
-                .isInstanceOf(ConfigException.class)
+                .isInstanceOf(CrossEncoderException.class)
                 .hasMessageContaining(text.toString())
                 .hasMessageContaining("is not an ONNX model");
     }
@@ -159,7 +158,7 @@ class CrossEncoderTest {
         Path biEncoder = Files.write(dir.resolve("bge-small-en-v1.5-q.onnx"), Embedders.resource("/bge-small-en-v1.5-q.onnx"));
 
         assertThatThrownBy(() -> CrossEncoder.load(biEncoder, tokenizer))
-                .isInstanceOf(ConfigException.class)
+                .isInstanceOf(CrossEncoderException.class)
                 .hasMessageContaining(biEncoder.toString())
                 .hasMessageContaining("last_hidden_state")
                 .hasMessageContaining("384]")
@@ -175,7 +174,7 @@ class CrossEncoderTest {
         Path file = Files.write(dir.resolve("image.onnx"), imageModel);
 
         assertThatThrownBy(() -> CrossEncoder.load(file, tokenizer))
-                .isInstanceOf(ConfigException.class)
+                .isInstanceOf(CrossEncoderException.class)
                 .hasMessageContaining("is not a cross-encoder")
                 .hasMessageContaining("pixel_values float [batch, 3]");
     }
