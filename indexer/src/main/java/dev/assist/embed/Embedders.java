@@ -58,8 +58,33 @@ public final class Embedders {
         OnnxBatchEmbeddingModel model = new OnnxBatchEmbeddingModel(modelBytes, tokenizer, pooling,
                 config.batchSize(), config.maxTokens(), config.threads());
         // The id names the weights, not the path: the same files give the same id wherever they live.
-        String id = name + "@" + sha256(modelBytes).substring(0, 12) + "/" + pooling.name().toLowerCase();
+        String id = name + "@" + sha256(modelBytes).substring(0, 12) + "/" + pooling.id();
         return new Embedder(id, model.dimension(), config.maxTokens(), model, counter(tokenizer), queryPrefix);
+    }
+
+    /**
+     * The same ONNX embedder with another pooling, sharing its session (for classifiers that read
+     * more than the retrieval vector); its id differs only in the pooling suffix.
+     *
+     * @throws IllegalArgumentException for a remote embedding model, whose pooling is not ours to choose
+     */
+    public static Embedder withPooling(Embedder embedder, Pooling pooling) {
+        if (!(embedder.model() instanceof OnnxBatchEmbeddingModel onnx)) {
+            throw new IllegalArgumentException("pooling " + pooling.id() + " needs an in-process ONNX embedding model, not "
+                    + embedder.modelId());
+        }
+        if (onnx.pooling() == pooling) {
+            return embedder;
+        }
+        OnnxBatchEmbeddingModel view = onnx.withPooling(pooling);
+        return new Embedder(pooledId(embedder.modelId(), pooling), view.dimension(), embedder.maxTokens(), view,
+                embedder.tokens(), embedder.queryPrefix());
+    }
+
+    /** {@code name@hash/cls} with another pooling: {@code name@hash/cls+mean}. */
+    public static String pooledId(String modelId, Pooling pooling) {
+        int slash = modelId.lastIndexOf('/');
+        return (slash < 0 ? modelId : modelId.substring(0, slash)) + "/" + pooling.id();
     }
 
     private static Embedder remote(String id, EmbeddingModel model, EmbedderConfig config) {

@@ -44,6 +44,7 @@ public final class OnnxBatchEmbeddingModel implements EmbeddingModel, AutoClosea
     private final boolean needsTokenTypes;
     private final ExecutorService pool;
     private final int dimension;
+    private final boolean ownsSession;
 
     public OnnxBatchEmbeddingModel(byte[] onnxModel, HuggingFaceTokenizer tokenizer, Pooling pooling,
                                    int batchSize, int maxTokens, int threads) {
@@ -71,7 +72,33 @@ public final class OnnxBatchEmbeddingModel implements EmbeddingModel, AutoClosea
             thread.setDaemon(true);
             return thread;
         });
+        this.ownsSession = true;
         this.dimension = embedBatch(List.of(new long[][] {encode("dimension probe")})).get(0).length;
+    }
+
+    private OnnxBatchEmbeddingModel(OnnxBatchEmbeddingModel shared, Pooling pooling) {
+        this.environment = shared.environment;
+        this.session = shared.session;
+        this.needsTokenTypes = shared.needsTokenTypes;
+        this.tokenizer = shared.tokenizer;
+        this.pooling = pooling;
+        this.batchSize = shared.batchSize;
+        this.maxTokens = shared.maxTokens;
+        this.pool = shared.pool;
+        this.ownsSession = false;
+        this.dimension = embedBatch(List.of(new long[][] {encode("dimension probe")})).get(0).length;
+    }
+
+    /**
+     * The same model, session and threads with another pooling: no second copy of the weights. The
+     * view's {@link #close()} leaves the session to this model.
+     */
+    public OnnxBatchEmbeddingModel withPooling(Pooling other) {
+        return other == pooling ? this : new OnnxBatchEmbeddingModel(this, other);
+    }
+
+    public Pooling pooling() {
+        return pooling;
     }
 
     @Override
@@ -183,9 +210,20 @@ public final class OnnxBatchEmbeddingModel implements EmbeddingModel, AutoClosea
     }
 
     private float[] pool(float[][] tokens, int length) {
-        if (pooling == Pooling.CLS) {
-            return tokens[0].clone();
-        }
+        return switch (pooling) {
+            case CLS -> tokens[0].clone();
+            case MEAN -> mean(tokens, length);
+            case CLS_MEAN -> concat(normalize(tokens[0].clone()), normalize(mean(tokens, length)));
+        };
+    }
+
+    private static float[] concat(float[] a, float[] b) {
+        float[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
+    private static float[] mean(float[][] tokens, int length) {
         float[] mean = new float[tokens[0].length];
         for (int t = 0; t < length; t++) {
             for (int d = 0; d < mean.length; d++) {
@@ -224,6 +262,9 @@ public final class OnnxBatchEmbeddingModel implements EmbeddingModel, AutoClosea
 
     @Override
     public void close() {
+        if (!ownsSession) {
+            return;
+        }
         pool.shutdownNow();
         try {
             session.close();

@@ -115,6 +115,38 @@ class EmbeddersTest {
     }
 
     @Test
+    void clsPlusMeanHoldsBothPoolingsOfOneForwardPass() throws IOException {
+        Path model = Files.write(dir.resolve("m.onnx"), Embedders.resource(Embedders.DEFAULT_MODEL_RESOURCE));
+        Path tokenizer = Files.write(dir.resolve("tokenizer.json"), Embedders.resource(Embedders.DEFAULT_TOKENIZER_RESOURCE));
+        Embedder cls = SharedEmbedder.get();
+        Embedder mean = Embedders.create(EmbedderConfig.onnx(model, tokenizer, Pooling.MEAN));
+
+        Embedder both = Embedders.withPooling(cls, Pooling.CLS_MEAN);
+
+        assertThat(both.modelId()).isEqualTo(cls.modelId().replace("/cls", "/cls+mean"));
+        assertThat(both.dimension()).isEqualTo(768);
+        float[] vector = both.embedDocuments(List.of(TEXTS.get(1))).getFirst();
+        assertThat(norm(vector)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+        float[] first = java.util.Arrays.copyOfRange(vector, 0, 384);
+        float[] second = java.util.Arrays.copyOfRange(vector, 384, 768);
+        assertThat(cosine(first, cls.embedDocuments(List.of(TEXTS.get(1))).getFirst())).isGreaterThan(0.9999);
+        assertThat(cosine(second, mean.embedDocuments(List.of(TEXTS.get(1))).getFirst())).isGreaterThan(0.9999);
+
+        ((OnnxBatchEmbeddingModel) both.model()).close();
+        assertThat(cls.embedDocuments(List.of("still open"))).as("a view does not close the shared session").hasSize(1);
+        assertThat(Embedders.withPooling(cls, Pooling.CLS)).isSameAs(cls);
+    }
+
+    @Test
+    void onlyInProcessModelsCanBePooledAnotherWay() {
+        Embedder remote = new Embedder("openai:text-embedding-3-small", 3, 512,
+                new dev.langchain4j.model.embedding.EmbeddingModel() { }, text -> 1, "");
+        assertThatThrownBy(() -> Embedders.withPooling(remote, Pooling.CLS_MEAN))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs an in-process ONNX embedding model");
+        assertThatThrownBy(() -> Pooling.parse("max")).hasMessageContaining("expected cls, mean or cls+mean");
+    }
+
+    @Test
     void missingModelFilesAreClearErrors() {
         assertThatThrownBy(() -> Embedders.create(EmbedderConfig.onnx(dir.resolve("none.onnx"), dir.resolve("t.json"), Pooling.CLS)))
                 .hasMessageContaining("ONNX model file not found").hasMessageContaining("none.onnx");
