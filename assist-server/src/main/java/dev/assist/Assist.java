@@ -218,8 +218,8 @@ public final class Assist implements AutoCloseable {
 
     private ModelSource model(String file, String bundled) {
         return file == null
-                ? ModelSource.resource(bundled, embedder.modelId())
-                : ModelSource.file(Path.of(file), embedder.modelId());
+                ? ModelSource.resource(bundled, Triage.acceptedEmbeddingModels(embedder))
+                : ModelSource.file(Path.of(file), Triage.acceptedEmbeddingModels(embedder));
     }
 
     /**

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -21,32 +22,42 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ModelSource {
     private final String name;
     private final Path file;
-    private final String embeddingModel;
+    private final Set<String> embeddingModels;
     private final AtomicReference<Loaded> current = new AtomicReference<>();
 
     private record Loaded(TextClassifier model, long size, FileTime modified) {
     }
 
-    private ModelSource(String name, Path file, String embeddingModel, Loaded loaded) {
+    private ModelSource(String name, Path file, Set<String> embeddingModels, Loaded loaded) {
         this.name = name;
         this.file = file;
-        this.embeddingModel = embeddingModel;
+        this.embeddingModels = Set.copyOf(embeddingModels);
         this.current.set(loaded);
     }
 
     /** A model file; checked for the embedding model now, reloadable later. */
     public static ModelSource file(Path file, String embeddingModel) {
-        return new ModelSource(file.toString(), file, embeddingModel, load(file, embeddingModel));
+        return file(file, Set.of(embeddingModel));
+    }
+
+    /** A model file trained with one of {@code embeddingModels} (see {@link Triage#acceptedEmbeddingModels}). */
+    public static ModelSource file(Path file, Set<String> embeddingModels) {
+        return new ModelSource(file.toString(), file, embeddingModels, load(file, embeddingModels));
     }
 
     /** A model bundled on the class path. */
     public static ModelSource resource(String resource, String embeddingModel) {
+        return resource(resource, Set.of(embeddingModel));
+    }
+
+    /** A model bundled on the class path, trained with one of {@code embeddingModels}. */
+    public static ModelSource resource(String resource, Set<String> embeddingModels) {
         try (InputStream in = ModelSource.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("bundled model missing from the class path: " + resource);
             }
-            TextClassifier model = ModelFile.read(in, "classpath:" + resource, embeddingModel);
-            return new ModelSource("classpath:" + resource, null, embeddingModel, new Loaded(model, -1, null));
+            TextClassifier model = ModelFile.read(in, "classpath:" + resource, embeddingModels);
+            return new ModelSource("classpath:" + resource, null, embeddingModels, new Loaded(model, -1, null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -54,7 +65,7 @@ public final class ModelSource {
 
     /** A model already in memory (tests, benchmarks). */
     public static ModelSource of(TextClassifier model) {
-        return new ModelSource("memory", null, model.header().embeddingModel(), new Loaded(model, -1, null));
+        return new ModelSource("memory", null, Set.of(model.header().embeddingModel()), new Loaded(model, -1, null));
     }
 
     public TextClassifier model() {
@@ -85,16 +96,16 @@ public final class ModelSource {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot check model " + file + " (keeping the loaded one): " + e.getMessage(), e);
         }
-        current.set(load(file, embeddingModel));
+        current.set(load(file, embeddingModels));
         return true;
     }
 
-    private static Loaded load(Path file, String embeddingModel) {
+    private static Loaded load(Path file, Set<String> embeddingModels) {
         Objects.requireNonNull(file, "file");
         try {
             long size = Files.size(file);
             FileTime modified = Files.getLastModifiedTime(file);
-            return new Loaded(ModelFile.read(file, embeddingModel), size, modified);
+            return new Loaded(ModelFile.read(file, embeddingModels), size, modified);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read model " + file + ": " + e.getMessage(), e);
         }

@@ -34,7 +34,7 @@ public final class Triage {
      */
     private static final int IDENTIFIER_SETS = 1024;
 
-    private final Embedder embedder;
+    private final TriageVectors vectors;
     private final TriageConfig config;
     private final KnowledgeLanguages knowledgeLanguages;
     private final ModelSource intents;
@@ -51,7 +51,7 @@ public final class Triage {
     /** @param knowledgeLanguages the languages of each tenant's articles, its default triage languages */
     public Triage(Embedder embedder, TriageConfig config, KnowledgeLanguages knowledgeLanguages, ModelSource intents,
                   ModelSource sentiment, SignalDetector signals) {
-        this.embedder = embedder;
+        this.vectors = TriageVectors.of(embedder);
         this.config = config;
         this.knowledgeLanguages = knowledgeLanguages;
         this.intents = intents;
@@ -66,8 +66,17 @@ public final class Triage {
 
     /** Triage with the models bundled in the jar. */
     public static Triage withBundledModels(Embedder embedder, TriageConfig config) {
-        return new Triage(embedder, config, ModelSource.resource(BUNDLED_INTENTS, embedder.modelId()),
-                ModelSource.resource(BUNDLED_SENTIMENT, embedder.modelId()), SignalDetector.defaults());
+        Set<String> accepted = acceptedEmbeddingModels(embedder);
+        return new Triage(embedder, config, ModelSource.resource(BUNDLED_INTENTS, accepted),
+                ModelSource.resource(BUNDLED_SENTIMENT, accepted), SignalDetector.defaults());
+    }
+
+    /**
+     * The embedding model ids triage models may be trained with to be served with {@code embedder}:
+     * its own, and for an in-process ONNX model the other poolings of its one forward pass.
+     */
+    public static Set<String> acceptedEmbeddingModels(Embedder embedder) {
+        return TriageVectors.acceptedModels(embedder);
     }
 
     public TriageResult triage(TriageRequest request) {
@@ -77,7 +86,8 @@ public final class Triage {
         LanguageGuess language = identifier(languagesOf(request.tenant())).identify(customer, request.locale());
 
         Classification intent = classifyIntent(customer, last, vector);
-        double[] polarity = sentiment.model().probabilities(last, vector);
+        TextClassifier polarityModel = sentiment.model();
+        double[] polarity = polarityModel.probabilities(last, vectors.view(vector, polarityModel.header().embeddingModel()));
         if (signals.matches(Signal.ANGER, last)) {
             polarity = withAngerWords(polarity, sentiment.model().labels());
         }
@@ -121,18 +131,18 @@ public final class Triage {
 
     private Classification classifyIntent(List<String> customer, String last, float[] vector) {
         TextClassifier model = intents.model();
-        Classification alone = model.classify(last, vector);
+        Classification alone = model.classify(last, vectors.view(vector, model.header().embeddingModel()));
         if (customer.size() < 2 || !Labels.OUT_OF_SCOPE.equals(alone.label())) {
             return alone;
         }
         // "yes, please" after "I was charged twice": the recent turns together say more than the last one.
         String recent = clip(String.join("\n", customer.subList(Math.max(0, customer.size() - 3), customer.size())));
-        Classification together = model.classify(recent, embed(recent));
+        Classification together = model.classify(recent, vectors.view(embed(recent), model.header().embeddingModel()));
         return together.confidence() > alone.confidence() ? together : alone;
     }
 
     private float[] embed(String text) {
-        return embeddings.get(text, key -> TriageEmbedders.embedAll(embedder, List.of(key)).get(0));
+        return embeddings.get(text, key -> TriageEmbedders.embedAll(vectors.embedder(), List.of(key)).get(0));
     }
 
     private Sentiment sentimentOf(double[] p) {

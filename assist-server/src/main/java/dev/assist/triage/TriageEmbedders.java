@@ -20,8 +20,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Embedders for the triage classifiers: the index's default model, or the default model and
- * all-MiniLM-L6-v2 side by side ({@code bge+minilm}), whose vectors are concatenated. Two models
+ * Embedders for the triage classifiers: the index's default model, its [CLS] and mean poolings side
+ * by side ({@code cls+mean}), or the default model and all-MiniLM-L6-v2 side by side
+ * ({@code bge+minilm}), whose vectors are concatenated. Two models
  * trained differently make errors that differ, so a classifier over both views beats either alone
  * (see docs/BENCHMARKS.md); the price is a second, smaller model run per message.
  */
@@ -29,13 +30,17 @@ public final class TriageEmbedders {
     private TriageEmbedders() {
     }
 
-    /** {@code default} or {@code bge+minilm}. */
+    /**
+     * {@code default} (the retrieval vector), {@code cls+mean} (the default model's [CLS] and mean
+     * pooling from one forward pass; the server serves it at no extra cost) or {@code bge+minilm}.
+     */
     public static Embedder create(String spec, EmbedderConfig base) {
         return switch (spec.trim().toLowerCase(Locale.ROOT)) {
             case "default", "bge" -> Embedders.create(base);
+            case "cls+mean" -> Embedders.withPooling(Embedders.create(base), Pooling.CLS_MEAN);
             case "bge+minilm" -> concat(Embedders.create(base), minilm(base));
             default -> throw new IllegalArgumentException("unknown triage embeddings '" + spec
-                    + "' (expected default or bge+minilm)");
+                    + "' (expected default, cls+mean or bge+minilm)");
         };
     }
 

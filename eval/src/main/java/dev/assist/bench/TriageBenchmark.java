@@ -60,9 +60,10 @@ public final class TriageBenchmark implements Callable<Integer> {
         TriageConfig defaults = TriageConfig.defaults();
         TriageConfig config = withTenantSubsets(languages == null ? defaults
                 : new TriageConfig(new TreeSet<>(languages), Map.of(), defaults.language(), defaults.embeddingCacheSize()));
+        var accepted = Triage.acceptedEmbeddingModels(embedder);
         Triage triage = new Triage(embedder, config,
-                intents == null ? ModelSource.resource(Triage.BUNDLED_INTENTS, embedder.modelId()) : ModelSource.file(intents, embedder.modelId()),
-                sentiment == null ? ModelSource.resource(Triage.BUNDLED_SENTIMENT, embedder.modelId()) : ModelSource.file(sentiment, embedder.modelId()),
+                intents == null ? ModelSource.resource(Triage.BUNDLED_INTENTS, accepted) : ModelSource.file(intents, accepted),
+                sentiment == null ? ModelSource.resource(Triage.BUNDLED_SENTIMENT, accepted) : ModelSource.file(sentiment, accepted),
                 SignalDetector.defaults());
         double loadSeconds = (System.nanoTime() - start) / 1e9;
         long withTriage = usedHeap();

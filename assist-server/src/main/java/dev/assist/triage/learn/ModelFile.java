@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
@@ -78,17 +79,30 @@ public final class ModelFile {
 
     /** Reads a model file; {@code expectedEmbeddingModel} must be the embedder's id (see the class comment for why). */
     public static TextClassifier read(Path file, String expectedEmbeddingModel) {
+        return read(file, expected(expectedEmbeddingModel));
+    }
+
+    /** Reads a model file trained with one of {@code embeddingModels} (empty: any). */
+    public static TextClassifier read(Path file, Set<String> embeddingModels) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("model file not found: " + file);
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString(), expectedEmbeddingModel);
+            return read(in, file.toString(), embeddingModels);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read model " + file + ": " + e.getMessage(), e);
         }
     }
 
     public static TextClassifier read(InputStream source, String name, String expectedEmbeddingModel) {
+        return read(source, name, expected(expectedEmbeddingModel));
+    }
+
+    private static Set<String> expected(String embeddingModel) {
+        return embeddingModel == null ? Set.of() : Set.of(embeddingModel);
+    }
+
+    public static TextClassifier read(InputStream source, String name, Set<String> embeddingModels) {
         try {
             DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(source), 1 << 16));
             byte[] magic = in.readNBytes(MAGIC.length);
@@ -102,9 +116,10 @@ public final class ModelFile {
             }
             byte[] headerBytes = in.readNBytes(in.readInt());
             ModelHeader header = JSON.readValue(headerBytes, ModelHeader.class);
-            if (expectedEmbeddingModel != null && !header.embeddingModel().equals(expectedEmbeddingModel)) {
+            if (!embeddingModels.isEmpty() && !embeddingModels.contains(header.embeddingModel())) {
                 throw new IncompatibleModelException(name + " was trained with embedding model "
-                        + header.embeddingModel() + " but this process embeds with " + expectedEmbeddingModel
+                        + header.embeddingModel() + " but this process embeds with "
+                        + String.join(" or ", embeddingModels)
                         + ": retrain it with ./assist train " + header.kind() + " --data FILE --out " + name
                         + " and the same embedding options");
             }

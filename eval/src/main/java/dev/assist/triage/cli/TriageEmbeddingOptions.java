@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
  */
 final class TriageEmbeddingOptions {
     @Option(names = "--embeddings", defaultValue = "default",
-            description = "default (bge-small-en-v1.5-q) or bge+minilm (both models, vectors concatenated; default: ${DEFAULT-VALUE}).")
+            description = "default (bge-small-en-v1.5-q, [CLS] pooling), cls+mean (its [CLS] and mean pooling side by side,"
+                    + " one forward pass) or bge+minilm (both models, vectors concatenated; default: ${DEFAULT-VALUE}).")
     String embeddings;
 
     @Option(names = "--onnx-model", description = "An ONNX sentence-embedding model (default: the bundled bge-small-en-v1.5-q).")
@@ -21,7 +22,7 @@ final class TriageEmbeddingOptions {
     @Option(names = "--onnx-tokenizer", description = "Its tokenizer.json (with --onnx-model).")
     Path tokenizerPath;
 
-    @Option(names = "--onnx-pooling", defaultValue = "mean", description = "cls or mean (with --onnx-model; default: ${DEFAULT-VALUE}).")
+    @Option(names = "--onnx-pooling", defaultValue = "mean", description = "cls, mean or cls+mean (with --onnx-model; default: ${DEFAULT-VALUE}).")
     String pooling;
 
     /** The embedder these options name. */
