@@ -55,24 +55,12 @@ final class TriageVectors {
         }
         int half = vector.length / 2;
         if (modelId.equals(Embedders.pooledId(baseId, Pooling.CLS))) {
-            return unit(Arrays.copyOfRange(vector, 0, half));
+            return OnnxBatchEmbeddingModel.normalize(Arrays.copyOfRange(vector, 0, half));
         }
         if (modelId.equals(Embedders.pooledId(baseId, Pooling.MEAN))) {
-            return unit(Arrays.copyOfRange(vector, half, vector.length));
+            return OnnxBatchEmbeddingModel.normalize(Arrays.copyOfRange(vector, half, vector.length));
         }
         throw new IllegalArgumentException("a triage model trained with " + modelId + " cannot read vectors of "
                 + embedder.modelId());
-    }
-
-    private static float[] unit(float[] vector) {
-        double sum = 0;
-        for (float v : vector) {
-            sum += v * v;
-        }
-        float norm = (float) Math.sqrt(sum);
-        for (int i = 0; i < vector.length && norm > 0; i++) {
-            vector[i] /= norm;
-        }
-        return vector;
     }
 }

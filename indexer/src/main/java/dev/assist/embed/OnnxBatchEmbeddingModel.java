@@ -236,7 +236,8 @@ public final class OnnxBatchEmbeddingModel implements EmbeddingModel, AutoClosea
         return mean;
     }
 
-    static float[] normalize(float[] vector) {
+    /** Scales {@code vector} to unit length in place (a zero vector stays zero) and returns it. */
+    public static float[] normalize(float[] vector) {
         double sum = 0;
         for (float v : vector) {
             sum += v * v;
