@@ -75,14 +75,28 @@ public final class AddressRange {
         if (text.isEmpty() || !text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
             return Optional.empty();
         }
-        if (text.indexOf(':') < 0 && !text.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
-            return Optional.empty();
+        if (text.indexOf(':') < 0 && !isDottedQuad(text)) {
+            return Optional.empty(); // InetAddress would look up "999.1.1.1" as a host name
         }
         try {
             return Optional.of(InetAddress.getByName(text).getAddress());
         } catch (UnknownHostException e) {
             return Optional.empty();
         }
+    }
+
+    private static boolean isDottedQuad(String text) {
+        String[] parts = text.split("\\.", -1);
+        if (parts.length != 4) {
+            return false;
+        }
+        for (String part : parts) {
+            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)
+                    || Integer.parseInt(part) > 255) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

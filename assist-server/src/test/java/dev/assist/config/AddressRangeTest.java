@@ -36,6 +36,7 @@ class AddressRangeTest {
         assertThat(all.contains("")).isFalse();
         assertThat(all.contains(null)).isFalse();
         assertThat(all.contains("1.2.3")).isFalse();
+        assertThat(all.contains("999.1.1.1")).as("not an address, and not looked up as a name").isFalse();
     }
 
     @Test
