@@ -89,10 +89,10 @@ public final class Triage {
         TextClassifier polarityModel = sentiment.model();
         double[] polarity = polarityModel.probabilities(last, vectors.view(vector, polarityModel.header().embeddingModel()));
         if (signals.matches(Signal.ANGER, last)) {
-            polarity = withAngerWords(polarity, sentiment.model().labels());
+            polarity = withAngerWords(polarity, polarityModel.labels());
         }
-        Sentiment mood = sentimentOf(polarity);
-        double negative = polarity[sentiment.model().labels().indexOf("negative")];
+        Sentiment mood = sentimentOf(polarity, polarityModel.labels());
+        double negative = polarity[polarityModel.labels().indexOf("negative")];
 
         List<SignalHit> hits = signals.detect(request.messages(), negative);
         Set<Signal> fired = EnumSet.noneOf(Signal.class);
@@ -145,8 +145,7 @@ public final class Triage {
         return embeddings.get(text, key -> TriageEmbedders.embedAll(vectors.embedder(), List.of(key)).get(0));
     }
 
-    private Sentiment sentimentOf(double[] p) {
-        List<String> labels = sentiment.model().labels();
+    private static Sentiment sentimentOf(double[] p, List<String> labels) {
         int best = 0;
         for (int c = 1; c < p.length; c++) {
             if (p[c] > p[best]) {
