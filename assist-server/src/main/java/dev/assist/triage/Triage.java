@@ -89,7 +89,7 @@ public final class Triage {
         TextClassifier polarityModel = sentiment.model();
         double[] polarity = polarityModel.probabilities(last, vectors.view(vector, polarityModel.header().embeddingModel()));
         if (signals.matches(Signal.ANGER, last)) {
-            polarity = withAngerWords(polarity, polarityModel.labels());
+            polarity = withAngerWords(priorFor(polarityModel, language, polarity), polarityModel.labels());
         }
         Sentiment mood = sentimentOf(polarity, polarityModel.labels());
         double negative = polarity[polarityModel.labels().indexOf("negative")];
@@ -155,6 +155,20 @@ public final class Triage {
         double score = p[labels.indexOf("positive")] - p[labels.indexOf("negative")];
         return new Sentiment(SentimentLabel.valueOf(labels.get(best).toUpperCase(java.util.Locale.ROOT)),
                 Math.min(1, p[best]), Math.max(-1, Math.min(1, score)));
+    }
+
+    /**
+     * What the anger words update: the model's polarity, or, for a message in a language the model was
+     * not trained on (its header says which), the training base rates. A model that cannot read German
+     * mostly calls it neutral, with a confidence that says nothing about the message, and that guess
+     * would decide whether an angry German customer counts as negative.
+     */
+    static double[] priorFor(TextClassifier model, LanguageGuess language, double[] polarity) {
+        Set<String> trained = model.header().languages();
+        if (trained.isEmpty() || LanguageGuess.UNDETERMINED.equals(language.language()) || trained.contains(language.language())) {
+            return polarity;
+        }
+        return model.header().labelShares().orElse(polarity);
     }
 
     /**

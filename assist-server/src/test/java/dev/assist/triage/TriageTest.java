@@ -10,6 +10,8 @@ import dev.assist.routing.Router;
 import dev.assist.routing.RoutingConfig;
 import dev.assist.routing.RoutingDecision;
 import dev.assist.testing.SharedEmbedder;
+import dev.assist.triage.learn.TextClassifier;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +43,20 @@ class TriageTest {
         assertThat(result.signals()).contains(Signal.ANGER, Signal.CANCELLATION_THREAT);
         assertThat(result.sentiment().label()).isEqualTo(SentimentLabel.NEGATIVE);
         assertThat(result.sentiment().score()).isNegative();
+    }
+
+    @Test
+    void inALanguageTheModelDidNotLearnTheAngerWordsUpdateTheBaseRatesNotTheModelsGuess() {
+        TextClassifier model = TRIAGE.sentimentModel();
+        assertThat(model.header().languages()).as("the bundled model records its training language").containsExactly("en");
+        double[] shares = model.header().labelShares().orElseThrow();
+        assertThat(Arrays.stream(shares).sum()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-3));
+        double[] guess = {0.1, 0.8, 0.1};
+
+        assertThat(Triage.priorFor(model, new LanguageGuess("de", 0.95, LanguageGuess.Evidence.TEXT), guess)).containsExactly(shares);
+        assertThat(Triage.priorFor(model, new LanguageGuess("en", 0.95, LanguageGuess.Evidence.TEXT), guess)).isSameAs(guess);
+        assertThat(Triage.priorFor(model, LanguageGuess.undetermined(0.3), guess)).as("unsure of the language: keep the model")
+                .isSameAs(guess);
     }
 
     @Test

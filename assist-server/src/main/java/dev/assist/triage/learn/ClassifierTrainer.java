@@ -124,6 +124,7 @@ public final class ClassifierTrainer {
             log.accept(String.format(Locale.ROOT, "final model on %d rows: %.1f s", n, (System.nanoTime() - start) / 1e9));
             Map<String, Object> training = new LinkedHashMap<>(provenance);
             training.put("rows", n);
+            training.put(ModelHeader.LABEL_SHARES, labelShares(y, labels));
             training.put("options", options.toString());
             training.put("crossValidation", cvRecord(metrics));
             boolean keepMemory = calibration.knnWeight > 0;
@@ -390,6 +391,19 @@ public final class ClassifierTrainer {
             }
         }
         return best;
+    }
+
+    /** Each label's share of the training rows (the base rates a model falls back to where it cannot read a text). */
+    private static Map<String, Double> labelShares(int[] y, List<String> labels) {
+        int[] counts = new int[labels.size()];
+        for (int label : y) {
+            counts[label]++;
+        }
+        Map<String, Double> shares = new TreeMap<>();
+        for (int c = 0; c < counts.length; c++) {
+            shares.put(labels.get(c), round((double) counts[c] / y.length));
+        }
+        return shares;
     }
 
     private static Map<String, Object> cvRecord(ClassifierMetrics metrics) {

@@ -3,6 +3,8 @@ package dev.assist.triage.learn;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The readable part of a model file: what the model predicts, which embedding model its vectors
@@ -30,6 +32,10 @@ public record ModelHeader(int format, String kind, String embeddingModel, int em
                           Map<String, Object> training) {
     /** The model file format this code writes and reads. */
     public static final int FORMAT = 1;
+    /** Training record key: each label's share of the training rows. */
+    public static final String LABEL_SHARES = "labelShares";
+    /** Training record key: the languages of the training texts, as given to {@code ./assist train --languages}. */
+    public static final String LANGUAGES = "languages";
 
     public ModelHeader {
         Objects.requireNonNull(kind, "kind");
@@ -46,6 +52,24 @@ public record ModelHeader(int format, String kind, String embeddingModel, int em
         if (temperature <= 0) {
             throw new IllegalArgumentException("temperature must be positive");
         }
+    }
+
+    /** The languages the model was trained on; empty when the training command did not say. */
+    public Set<String> languages() {
+        return training.get(LANGUAGES) instanceof List<?> list
+                ? list.stream().map(String::valueOf).collect(java.util.stream.Collectors.toUnmodifiableSet()) : Set.of();
+    }
+
+    /** Each label's share of the training rows, in label order; empty for models trained before it was recorded. */
+    public Optional<double[]> labelShares() {
+        if (!(training.get(LABEL_SHARES) instanceof Map<?, ?> shares) || !shares.keySet().containsAll(labels)) {
+            return Optional.empty();
+        }
+        double[] out = new double[labels.size()];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = ((Number) shares.get(labels.get(c))).doubleValue();
+        }
+        return Optional.of(out);
     }
 
     public boolean detectsOutOfScope() {

@@ -7,6 +7,7 @@ import dev.assist.triage.learn.ClassifierTrainer;
 import dev.assist.triage.learn.LabeledText;
 import dev.assist.triage.learn.LabeledTextReader;
 import dev.assist.triage.learn.ModelFile;
+import dev.assist.triage.learn.ModelHeader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +54,11 @@ public final class TrainClassifierCommand implements Callable<Integer> {
     @Option(names = "--embedding-cache", description = "File that keeps embeddings between runs.")
     Path embeddingCache;
 
+    @Option(names = "--languages", split = ",",
+            description = "Languages of the training texts (ISO 639-1, e.g. en), recorded in the model: for an angry message"
+                    + " in another language triage uses the training base rates instead of the model's guess.")
+    List<String> languages;
+
     @Option(names = "--held-out", description = "Also write each training row's held-out fold, label, logits and neighbour vote (JSONL).")
     Path heldOut;
 
@@ -93,6 +99,9 @@ public final class TrainClassifierCommand implements Callable<Integer> {
         provenance.put("data", data.getFileName().toString());
         provenance.put("dataSha256", sha256(data));
         provenance.put("date", LocalDate.now().toString());
+        if (languages != null && !languages.isEmpty()) {
+            provenance.put(ModelHeader.LANGUAGES, languages.stream().map(l -> l.trim().toLowerCase(Locale.ROOT)).toList());
+        }
         var trainer = new ClassifierTrainer(training.toOptions(), System.out::println);
         var result = trainer.train(kind.command, rows, vectors, embedder.modelId(), provenance);
         ModelFile.write(result.model(), out);
