@@ -8,7 +8,6 @@ import dev.assist.routing.AgentStatus;
 import dev.assist.routing.CustomerTier;
 import dev.assist.routing.RouteRequest;
 import dev.assist.suggest.SuggestionRequest;
-import dev.assist.triage.Author;
 import dev.assist.triage.LanguageGuess;
 import dev.assist.triage.Message;
 import dev.assist.triage.Priority;
@@ -43,7 +42,7 @@ final class TriageRules {
         }
         List<Message> conversation;
         if (text != null) {
-            conversation = List.of(message(Author.CUSTOMER, text, "text"));
+            conversation = List.of(message(Role.CUSTOMER, text, "text"));
         } else if (messages != null) {
             conversation = messages(requests.history(messages, "messages"), "messages");
         } else {
@@ -56,7 +55,7 @@ final class TriageRules {
     /** The conversation an answer is for: the customer's history and the question, last. */
     TriageRequest conversation(AnswerRequest request) {
         List<Message> conversation = new ArrayList<>(messages(nonBlank(request.history()), "history"));
-        conversation.add(message(Author.CUSTOMER, request.question(), "question"));
+        conversation.add(message(Role.CUSTOMER, request.question(), "question"));
         return checked("missing-text", () -> new TriageRequest(conversation, request.locale(), request.tenant()));
     }
 
@@ -64,7 +63,7 @@ final class TriageRules {
     TriageRequest conversation(SuggestionRequest request) {
         List<Message> conversation = new ArrayList<>();
         if (!request.subject().isBlank()) {
-            conversation.add(message(Author.CUSTOMER, request.subject(), "ticket.subject"));
+            conversation.add(message(Role.CUSTOMER, request.subject(), "ticket.subject"));
         }
         conversation.addAll(messages(nonBlank(request.messages()), "ticket.messages"));
         return checked("missing-text", () -> new TriageRequest(conversation, request.locale(), request.tenant()));
@@ -149,27 +148,20 @@ final class TriageRules {
         List<Message> messages = new ArrayList<>(turns.size());
         for (int i = 0; i < turns.size(); i++) {
             Turn turn = turns.get(i);
-            messages.add(message(author(turn.role()), turn.text(), field + "[" + i + "].text"));
+            messages.add(message(turn.role(), turn.text(), field + "[" + i + "].text"));
         }
         return messages;
     }
 
-    private static Message message(Author author, String text, String field) {
+    private static Message message(Role role, String text, String field) {
         if (text == null || text.isBlank()) {
             throw ApiProblem.badRequest("missing-text", field + " is required and must not be empty");
         }
         try {
-            return new Message(author, text);
+            return new Message(role, text);
         } catch (IllegalArgumentException tooLong) {
             throw ApiProblem.badRequest("text-too-long", field + ": " + tooLong.getMessage());
         }
     }
 
-    private static Author author(Role role) {
-        return switch (role) {
-            case CUSTOMER -> Author.CUSTOMER;
-            case ASSISTANT -> Author.BOT;
-            case AGENT -> Author.AGENT;
-        };
-    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.assist.conversation.Role;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -97,13 +98,13 @@ public final class SignalDetector {
         Set<String> seenTexts = new HashSet<>();
         int lastCustomer = -1;
         for (int i = 0; i < messages.size(); i++) {
-            if (messages.get(i).author() == Author.CUSTOMER) {
+            if (messages.get(i).role() == Role.CUSTOMER) {
                 lastCustomer = i;
             }
         }
         for (int i = 0; i < messages.size(); i++) {
             Message message = messages.get(i);
-            if (message.author() != Author.CUSTOMER) {
+            if (message.role() != Role.CUSTOMER) {
                 continue;
             }
             String text = message.text().length() > 20_000 ? message.text().substring(0, 20_000) : message.text();

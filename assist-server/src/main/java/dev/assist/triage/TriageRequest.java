@@ -1,5 +1,6 @@
 package dev.assist.triage;
 
+import dev.assist.conversation.Role;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,7 +25,7 @@ public record TriageRequest(List<Message> messages, Optional<String> locale, Str
                     + TextLimits.MAX_MESSAGES + "; send the most recent ones)");
         }
         messages = List.copyOf(messages);
-        if (messages.stream().noneMatch(m -> m.author() == Author.CUSTOMER)) {
+        if (messages.stream().noneMatch(m -> m.role() == Role.CUSTOMER)) {
             throw new IllegalArgumentException("no customer message: triage reads what the customer wrote");
         }
         if (locale.isPresent() && !LOCALE.matcher(locale.get()).matches()) {
@@ -42,6 +43,6 @@ public record TriageRequest(List<Message> messages, Optional<String> locale, Str
 
     /** The customer's texts, oldest first. */
     public List<String> customerTexts() {
-        return messages.stream().filter(m -> m.author() == Author.CUSTOMER).map(Message::text).toList();
+        return messages.stream().filter(m -> m.role() == Role.CUSTOMER).map(Message::text).toList();
     }
 }

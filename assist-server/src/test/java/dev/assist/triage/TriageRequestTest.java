@@ -3,6 +3,7 @@ package dev.assist.triage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.assist.conversation.Role;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +27,7 @@ class TriageRequestTest {
     @Test
     void conversationNeedsACustomerMessage() {
         assertThatThrownBy(() -> new TriageRequest(List.of(), Optional.empty(), "acme")).hasMessageContaining("messages is empty");
-        assertThatThrownBy(() -> new TriageRequest(List.of(new Message(Author.AGENT, "Hello, how can I help?")),
+        assertThatThrownBy(() -> new TriageRequest(List.of(new Message(Role.AGENT, "Hello, how can I help?")),
                 Optional.empty(), "acme")).hasMessageContaining("no customer message");
         assertThatThrownBy(() -> new TriageRequest(Collections.nCopies(201, Message.customer("hi")), Optional.empty(), "acme"))
                 .hasMessageContaining("too many messages: 201");

@@ -2,6 +2,7 @@ package dev.assist.triage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.assist.conversation.Role;
 import dev.assist.routing.AgentRegistry;
 import dev.assist.routing.AgentStatus;
 import dev.assist.routing.CustomerTier;
@@ -92,7 +93,7 @@ class TriageTest {
     void aShortFollowUpTakesLanguageAndIntentFromTheConversation() {
         TriageRequest request = new TriageRequest(List.of(
                 Message.customer("Ich habe mein Passwort vergessen und der Link in der E-Mail funktioniert nicht."),
-                new Message(Author.AGENT, "Ich schicke Ihnen einen neuen Link."),
+                new Message(Role.AGENT, "Ich schicke Ihnen einen neuen Link."),
                 Message.customer("ok")), Optional.of("de-DE"), "lumora");
         TriageResult result = TRIAGE.triage(request);
         assertThat(result.language().language()).isEqualTo("de");

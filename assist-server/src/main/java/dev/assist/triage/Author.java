@@ -1,6 +1,0 @@
-package dev.assist.triage;
-
-/** Who wrote a message of a conversation. */
-public enum Author {
-    CUSTOMER, AGENT, BOT
-}
