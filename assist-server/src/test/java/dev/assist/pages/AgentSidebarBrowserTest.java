@@ -2,14 +2,10 @@ package dev.assist.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -19,28 +15,8 @@ import org.openqa.selenium.support.ui.Select;
  * picks a ticket and gets three cited drafts and the relevant articles, internal ones marked; a
  * wrong key or a bot key gets a message saying what to do.
  */
-class AgentSidebarBrowserTest {
-    @TempDir
-    static Path dir;
-    static PagesServer server;
-    static Browser browser;
+class AgentSidebarBrowserTest extends BrowserAgainstServer {
     private List<String> expectedConsoleErrors = List.of();
-
-    @BeforeAll
-    static void start() {
-        browser = Browser.start();
-        server = PagesServer.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @BeforeEach
     void openTheSidebar() {

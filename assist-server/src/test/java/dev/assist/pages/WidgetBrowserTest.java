@@ -8,15 +8,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -25,31 +21,10 @@ import org.openqa.selenium.WebElement;
  * The chat widget on the demo help-center page, in a real headless Chromium against the real
  * server over the samples index: what a customer sees, types and clicks.
  */
-class WidgetBrowserTest {
+class WidgetBrowserTest extends BrowserAgainstServer {
     private static final String INVOICES = "How do I download my invoices?";
     private static final String INVOICES_ARTICLE = "https://help.lumora.example/en/articles/billing-download-invoices";
     private static final String WEATHER = "what's the weather in Paris this weekend?";
-
-    @TempDir
-    static Path dir;
-    static PagesServer server;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = Browser.start();
-        server = PagesServer.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @BeforeEach
     void openTheDemoPage() {
