@@ -163,5 +163,4 @@ final class TriageRules {
             throw ApiProblem.badRequest("text-too-long", field + ": " + tooLong.getMessage());
         }
     }
-
 }
