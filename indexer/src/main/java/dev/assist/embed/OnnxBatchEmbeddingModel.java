@@ -86,7 +86,8 @@ public final class OnnxBatchEmbeddingModel implements EmbeddingModel, AutoClosea
         this.maxTokens = shared.maxTokens;
         this.pool = shared.pool;
         this.ownsSession = false;
-        this.dimension = embedBatch(List.of(new long[][] {encode("dimension probe")})).get(0).length;
+        int hidden = shared.pooling == Pooling.CLS_MEAN ? shared.dimension / 2 : shared.dimension;
+        this.dimension = pooling == Pooling.CLS_MEAN ? 2 * hidden : hidden;
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The readable part of a model file: what the model predicts, which embedding model its vectors
@@ -57,7 +58,7 @@ public record ModelHeader(int format, String kind, String embeddingModel, int em
     /** The languages the model was trained on; empty when the training command did not say. */
     public Set<String> languages() {
         return training.get(LANGUAGES) instanceof List<?> list
-                ? list.stream().map(String::valueOf).collect(java.util.stream.Collectors.toUnmodifiableSet()) : Set.of();
+                ? list.stream().map(String::valueOf).collect(Collectors.toUnmodifiableSet()) : Set.of();
     }
 
     /** Each label's share of the training rows, in label order; empty for models trained before it was recorded. */
