@@ -30,6 +30,7 @@ import dev.assist.triage.SignalDetector;
 import dev.assist.triage.Triage;
 import dev.assist.triage.TriageConfig;
 import dev.assist.triage.TriageRequest;
+import dev.assist.triage.learn.IncompatibleModelException;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -39,6 +40,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,6 +73,8 @@ public final class Assist implements AutoCloseable {
     private final Readiness readiness = new Readiness();
     private final FeedbackLog feedback;
     private final TriageConfig triageConfig;
+    private final ModelSource intentModel;
+    private final ModelSource sentimentModel;
     private final AgentRegistry agents;
     private final Router router;
     private final HttpApi api;
@@ -88,7 +92,8 @@ public final class Assist implements AutoCloseable {
 
     /**
      * @param pages serve the static widget and sidebar pages when they are on the class path
-     * @throws ConfigException when the API keys, the triage languages or the routing map are misconfigured
+     * @throws ConfigException when the API keys, the triage languages or the routing map are misconfigured, or a
+     *     triage model cannot be read or does not fit the embedding model
      */
     public Assist(AssistConfig config, Embedder embedder, IndexOpener opener, boolean pages) {
         this(config, embedder, opener, pages, LlmConfig.fromEnvironment(System.getenv()));
@@ -110,6 +115,14 @@ public final class Assist implements AutoCloseable {
         this.pipelines = PipelineFactory.forConfig(embedder, config, llm);
         this.stageTimers = new StageTimers(registry);
         this.triageConfig = triageConfig(config);
+        this.intentModel = triageModel("triage.intent_model", config.triage().intentModel(), Triage.BUNDLED_INTENTS, "intents");
+        this.sentimentModel = triageModel("triage.sentiment_model", config.triage().sentimentModel(), Triage.BUNDLED_SENTIMENT,
+                "sentiment");
+        try {
+            Triage.checkSentimentLabels(sentimentModel.model());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("triage.sentiment_model: " + e.getMessage(), e);
+        }
         this.agents = new AgentRegistry(Clock.systemUTC(), Duration.ofMinutes(config.routing().agentStaleMinutes()),
                 config.routing().maxAgentsPerTenant());
         this.router = new Router(routingConfig(config.routing()), agents);
@@ -194,8 +207,7 @@ public final class Assist implements AutoCloseable {
         AssistConfig.Triage settings = config.triage();
         long start = System.nanoTime();
         Triage triage = new Triage(embedder, triageConfig, opened::articleLanguages,
-                model(settings.intentModel(), Triage.BUNDLED_INTENTS), model(settings.sentimentModel(), Triage.BUNDLED_SENTIMENT),
-                SignalDetector.defaults());
+                intentModel, sentimentModel, SignalDetector.defaults());
         triage.triage(TriageRequest.of("How do I download my invoices?", "assist-warm-up"));
         LOG.info("triage ready in {} ms: languages {}, {} tenants with their own, Lingua models {}; intents {}, sentiment {}",
                 (System.nanoTime() - start) / 1_000_000, new TreeSet<>(triageConfig.languages()),
@@ -216,10 +228,26 @@ public final class Assist implements AutoCloseable {
         return triage;
     }
 
-    private ModelSource model(String file, String bundled) {
-        return file == null
-                ? ModelSource.resource(bundled, Triage.acceptedEmbeddingModels(embedder))
-                : ModelSource.file(Path.of(file), Triage.acceptedEmbeddingModels(embedder));
+    /**
+     * A triage model, read when the server is built: a missing or foreign file, or bundled models that
+     * do not fit another embedding model, stop start-up with the key to set instead of failing later.
+     */
+    private ModelSource triageModel(String key, String file, String bundled, String kind) {
+        Set<String> accepted = Triage.acceptedEmbeddingModels(embedder);
+        if (file != null) {
+            try {
+                return ModelSource.file(Path.of(file), accepted);
+            } catch (IncompatibleModelException | UncheckedIOException | IllegalArgumentException e) {
+                throw new ConfigException(key + ": " + e.getMessage(), e);
+            }
+        }
+        try {
+            return ModelSource.resource(bundled, accepted);
+        } catch (IncompatibleModelException e) {
+            throw new ConfigException(key + " is not set, and the bundled " + kind + " model does not fit this server's "
+                    + "embedding model (" + e.getMessage() + "): train one with ./assist train " + kind
+                    + " --data FILE --out MODEL and the server's embedding options, then set " + key + ": MODEL", e);
+        }
     }
 
     /**

@@ -56,8 +56,8 @@ public final class ModelSource {
             if (in == null) {
                 throw new IllegalStateException("bundled model missing from the class path: " + resource);
             }
-            TextClassifier model = ModelFile.read(in, "classpath:" + resource, embeddingModels);
-            return new ModelSource("classpath:" + resource, null, embeddingModels, new Loaded(model, -1, null));
+            TextClassifier model = ModelFile.read(in, ModelFile.CLASSPATH + resource, embeddingModels);
+            return new ModelSource(ModelFile.CLASSPATH + resource, null, embeddingModels, new Loaded(model, -1, null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -102,6 +102,9 @@ public final class ModelSource {
 
     private static Loaded load(Path file, Set<String> embeddingModels) {
         Objects.requireNonNull(file, "file");
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("model file not found: " + file);
+        }
         try {
             long size = Files.size(file);
             FileTime modified = Files.getLastModifiedTime(file);

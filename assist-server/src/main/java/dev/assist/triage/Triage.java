@@ -205,7 +205,8 @@ public final class Triage {
         return priority;
     }
 
-    private static void checkSentimentLabels(TextClassifier model) {
+    /** @throws IllegalArgumentException unless the model's labels are negative, neutral and positive */
+    public static void checkSentimentLabels(TextClassifier model) {
         List<String> expected = List.of("negative", "neutral", "positive");
         if (!model.labels().equals(expected)) {
             throw new IllegalArgumentException("a sentiment model must have the labels " + expected + ", this one has "

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.assist.Assist;
 import dev.assist.config.AssistConfig;
 import dev.assist.config.ConfigException;
+import dev.assist.embed.Embedder;
 import dev.assist.testing.SharedEmbedder;
 import dev.assist.triage.Triage;
 import java.io.IOException;
@@ -61,6 +62,49 @@ class TriageConfigurationTest {
             }
             assertThat(intentLabels(server)).isSubsetOf(sentimentLabels);
         }
+    }
+
+    private static AssistConfig withModels(String intents, String sentiment) {
+        return TestServer.config().withTriage(new AssistConfig.Triage(intents, sentiment, List.of(), Map.of(), 10));
+    }
+
+    @Test
+    void aMissingOrBrokenModelFileIsRefusedAtStartUpNamingItsKey() throws IOException {
+        Path missing = dir.resolve("missing.model");
+        assertThatThrownBy(() -> new Assist(withModels(missing.toString(), null), SharedEmbedder.get(), model -> null, false))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("triage.intent_model: model file not found: " + missing);
+
+        Path text = Files.writeString(dir.resolve("notes.model"), "not a model");
+        assertThatThrownBy(() -> new Assist(withModels(null, text.toString()), SharedEmbedder.get(), model -> null, false))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("triage.sentiment_model: ")
+                .hasMessageContaining(text + " is not an Assist triage model file");
+    }
+
+    @Test
+    void anIntentsModelAsTheSentimentModelIsRefusedAtStartUp() throws IOException {
+        Path intents = dir.resolve("intents.model");
+        copyResource(Triage.BUNDLED_INTENTS, intents);
+        assertThatThrownBy(() -> new Assist(withModels(null, intents.toString()), SharedEmbedder.get(), model -> null, false))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("triage.sentiment_model: a sentiment model must have the labels [negative, neutral, positive]");
+    }
+
+    @Test
+    void withAnotherEmbeddingModelTheBundledModelsAskForTrainedOnes() {
+        Embedder shared = SharedEmbedder.get();
+        Embedder multilingual = new Embedder("multilingual-e5-small@0123456789ab/mean", shared.dimension(), shared.maxTokens(),
+                shared.model(), shared.tokens(), "");
+
+        assertThatThrownBy(() -> new Assist(TestServer.config(), multilingual, model -> null, false))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("triage.intent_model is not set, and the bundled intents model does not fit this server's "
+                        + "embedding model (classpath:" + Triage.BUNDLED_INTENTS + " was trained with embedding model ")
+                .hasMessageContaining("but this process embeds with multilingual-e5-small@0123456789ab/mean")
+                .hasMessageEndingWith("train one with ./assist train intents --data FILE --out MODEL and the server's embedding "
+                        + "options, then set triage.intent_model: MODEL")
+                .hasMessageNotContaining("--out classpath:");
     }
 
     @Test

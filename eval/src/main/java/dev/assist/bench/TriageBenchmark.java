@@ -1,15 +1,17 @@
 package dev.assist.bench;
 
+import dev.assist.cli.EmbeddingOptions;
 import dev.assist.embed.Embedder;
-import dev.assist.embed.EmbedderConfig;
 import dev.assist.embed.Embedders;
 import dev.assist.triage.ModelSource;
 import dev.assist.triage.SignalDetector;
 import dev.assist.triage.Triage;
 import dev.assist.triage.TriageConfig;
 import dev.assist.triage.TriageRequest;
+import dev.assist.triage.learn.IncompatibleModelException;
 import dev.assist.triage.learn.LabeledText;
 import dev.assist.triage.learn.LabeledTextReader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,11 +33,15 @@ import picocli.CommandLine.Option;
  * embedding included) for messages seen for the first time and for repeated ones (embedding cache),
  * and the heap held by the triage models and the language detector, with tenants that each have their
  * own subset of the languages (Lingua's models are shared between them). Run it with
- * {@code ASSIST_JAVA_OPTS=-Xmx400m} to check that the whole triage fits in 400 MB of heap.
+ * {@code ASSIST_JAVA_OPTS=-Xmx400m} to check that the whole triage fits in 400 MB of heap. The embedding
+ * model is chosen as for {@code index} and {@code serve}; another one needs models trained with it.
  */
 @Command(name = "triage", mixinStandardHelpOptions = true,
         description = "Triage latency per message (cold and cached) and the heap its models hold.")
 public final class TriageBenchmark implements Callable<Integer> {
+    @Mixin
+    EmbeddingOptions embedding = new EmbeddingOptions();
+
     @Option(names = "--intents", description = "Intent model file (default: the bundled Lumora model).")
     Path intents;
 
@@ -54,21 +61,28 @@ public final class TriageBenchmark implements Callable<Integer> {
     @Override
     public Integer call() {
         long baseline = usedHeap();
-        Embedder embedder = Embedders.create(EmbedderConfig.defaults());
+        Embedder embedder = Embedders.create(embedding.toConfig());
         long withEmbedder = usedHeap();
         long start = System.nanoTime();
         TriageConfig defaults = TriageConfig.defaults();
         TriageConfig config = withTenantSubsets(languages == null ? defaults
                 : new TriageConfig(new TreeSet<>(languages), Map.of(), defaults.language(), defaults.embeddingCacheSize()));
         var accepted = Triage.acceptedEmbeddingModels(embedder);
-        Triage triage = new Triage(embedder, config,
-                intents == null ? ModelSource.resource(Triage.BUNDLED_INTENTS, accepted) : ModelSource.file(intents, accepted),
-                sentiment == null ? ModelSource.resource(Triage.BUNDLED_SENTIMENT, accepted) : ModelSource.file(sentiment, accepted),
-                SignalDetector.defaults());
+        Triage triage;
+        try {
+            triage = new Triage(embedder, config,
+                    intents == null ? ModelSource.resource(Triage.BUNDLED_INTENTS, accepted) : ModelSource.file(intents, accepted),
+                    sentiment == null ? ModelSource.resource(Triage.BUNDLED_SENTIMENT, accepted) : ModelSource.file(sentiment, accepted),
+                    SignalDetector.defaults());
+        } catch (IncompatibleModelException | UncheckedIOException | IllegalArgumentException e) {
+            System.err.println("bench triage: " + e.getMessage()
+                    + (intents == null || sentiment == null ? " (with another embedding model, pass --intents and --sentiment trained with it)" : ""));
+            return 1;
+        }
         double loadSeconds = (System.nanoTime() - start) / 1e9;
         long withTriage = usedHeap();
-        System.out.printf(Locale.ROOT, "triage loaded in %.1f s: languages %s, intent model %d labels (~%.1f MiB), sentiment model (~%.1f MiB)%n",
-                loadSeconds, new TreeSet<>(config.languages()), triage.intentModel().labels().size(),
+        System.out.printf(Locale.ROOT, "triage loaded in %.1f s: embedder %s, languages %s, intent model %d labels (~%.1f MiB), sentiment model (~%.1f MiB)%n",
+                loadSeconds, embedder.modelId(), new TreeSet<>(config.languages()), triage.intentModel().labels().size(),
                 triage.intentModel().approximateBytes() / 1048576.0, triage.sentimentModel().approximateBytes() / 1048576.0);
         System.out.printf(Locale.ROOT, "heap after GC: JVM baseline %d MiB, + embedder %d MiB, + triage models and Lingua %d MiB; max heap %d MiB%n",
                 baseline >> 20, (withEmbedder - baseline) >> 20, (withTriage - withEmbedder) >> 20,

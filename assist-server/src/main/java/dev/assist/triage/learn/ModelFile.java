@@ -30,6 +30,8 @@ import java.util.zip.ZipException;
  * file never reads half a model.
  */
 public final class ModelFile {
+    /** How the name of a model read from the class path starts (no file there to retrain into). */
+    public static final String CLASSPATH = "classpath:";
     private static final byte[] MAGIC = "ASSIST-TRIAGE-MODEL\n".getBytes(StandardCharsets.US_ASCII);
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -120,8 +122,8 @@ public final class ModelFile {
                 throw new IncompatibleModelException(name + " was trained with embedding model "
                         + header.embeddingModel() + " but this process embeds with "
                         + String.join(" or ", embeddingModels)
-                        + ": retrain it with ./assist train " + header.kind() + " --data FILE --out " + name
-                        + " and the same embedding options");
+                        + (name.startsWith(CLASSPATH) ? "" : ": retrain it with ./assist train " + header.kind()
+                                + " --data FILE --out " + name + " and the same embedding options"));
             }
             NgramFeatures ngrams = null;
             if (header.ngrams() != null) {

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.assist.embed.Embedder;
 import dev.assist.triage.learn.ClassifierMetrics;
+import dev.assist.triage.learn.IncompatibleModelException;
 import dev.assist.triage.learn.LabeledText;
 import dev.assist.triage.learn.LabeledTextReader;
 import dev.assist.triage.learn.Labels;
 import dev.assist.triage.learn.ModelFile;
 import dev.assist.triage.learn.TextClassifier;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +61,7 @@ public final class EvalClassifierCommand implements Callable<Integer> {
     public Integer call() {
         try {
             return evaluate();
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IncompatibleModelException | UncheckedIOException e) {
             System.err.println("eval " + kind.command + ": " + e.getMessage());
             return 1;
         }

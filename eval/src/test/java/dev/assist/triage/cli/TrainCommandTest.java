@@ -40,6 +40,19 @@ class TrainCommandTest {
         assertThat(missing.err()).contains("model file not found");
     }
 
+    @Test
+    void aFileThatIsNotAModelIsRefusedWithoutAStackTrace() throws IOException {
+        Path data = dir.resolve("rows.jsonl");
+        Files.writeString(data, "{\"text\":\"refund please\",\"label\":\"refund\"}\n");
+        Path notAModel = Files.writeString(dir.resolve("notes.model"), "not a model");
+
+        Result result = run(EvalCommand.commandLine(), "intents", "--model", notAModel.toString(), "--data", data.toString());
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.err()).contains("eval intents: " + notAModel + " is not an Assist triage model file")
+                .doesNotContain("Exception");
+    }
+
     private record Result(int exit, String err) {
     }
 
