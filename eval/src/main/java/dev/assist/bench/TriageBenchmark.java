@@ -74,9 +74,13 @@ public final class TriageBenchmark implements Callable<Integer> {
                     intents == null ? ModelSource.resource(Triage.BUNDLED_INTENTS, accepted) : ModelSource.file(intents, accepted),
                     sentiment == null ? ModelSource.resource(Triage.BUNDLED_SENTIMENT, accepted) : ModelSource.file(sentiment, accepted),
                     SignalDetector.defaults());
-        } catch (IncompatibleModelException | UncheckedIOException | IllegalArgumentException e) {
+        } catch (IncompatibleModelException e) {
+            boolean bundled = intents == null || sentiment == null;
             System.err.println("bench triage: " + e.getMessage()
-                    + (intents == null || sentiment == null ? " (with another embedding model, pass --intents and --sentiment trained with it)" : ""));
+                    + (bundled ? " (with another embedding model, pass --intents and --sentiment trained with it)" : ""));
+            return 1;
+        } catch (UncheckedIOException | IllegalArgumentException e) {
+            System.err.println("bench triage: " + e.getMessage());
             return 1;
         }
         double loadSeconds = (System.nanoTime() - start) / 1e9;
