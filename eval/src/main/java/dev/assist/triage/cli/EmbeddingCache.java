@@ -5,6 +5,7 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +23,11 @@ import java.util.Map;
 /**
  * Embeds texts, keeping vectors in a file keyed by the SHA-256 of each text, so that training,
  * evaluation and benchmarks re-run on the same data without re-embedding it. The file records the
- * embedding model id; a file written by another model is ignored and rewritten.
+ * embedding model id; a file that is not such a cache, or holds another model's vectors, is refused.
  */
 final class EmbeddingCache {
+    /** A key is the first 16 bytes of the text's SHA-256 in hex. */
+    private static final int KEY_CHARS = 32;
     private final Embedder embedder;
     private final Path file;
     private final Map<String, float[]> vectors = new HashMap<>();
@@ -63,14 +66,24 @@ final class EmbeddingCache {
         return out;
     }
 
+    /**
+     * Reads the file, refusing (and leaving untouched) one that is not a cache, say a data file named
+     * by mistake, or that holds another embedding model's vectors, instead of overwriting it.
+     */
     private void load() {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            long size = Files.size(file);
             String model = in.readUTF();
-            if (!model.equals(embedder.modelId())) {
-                return;
-            }
             int count = in.readInt();
             int dimension = in.readInt();
+            long expected = 2L + model.getBytes(StandardCharsets.UTF_8).length + 8 + (long) count * (2 + KEY_CHARS + 4L * dimension);
+            if (count < 0 || dimension <= 0 || size != expected) {
+                throw notACache("its size does not match its header");
+            }
+            if (!model.equals(embedder.modelId())) {
+                throw new IllegalArgumentException("embedding cache " + file + " holds vectors of embedding model " + model
+                        + ", not " + embedder.modelId() + ": give another --embedding-cache file (this one is left as it is)");
+            }
             byte[] bytes = new byte[dimension * 4];
             for (int i = 0; i < count; i++) {
                 String key = in.readUTF();
@@ -79,10 +92,16 @@ final class EmbeddingCache {
                 java.nio.ByteBuffer.wrap(bytes).asFloatBuffer().get(vector);
                 vectors.put(key, vector);
             }
+        } catch (EOFException e) {
+            throw notACache("it ends before its header says");
         } catch (IOException e) {
-            System.err.println("embedding cache " + file + " unreadable (" + e.getMessage() + "); rebuilding it");
-            vectors.clear();
+            throw notACache(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
+    }
+
+    private IllegalArgumentException notACache(String reason) {
+        return new IllegalArgumentException(file + " is not an embedding cache (" + reason
+                + "): give another --embedding-cache file (this one is left as it is)");
     }
 
     private void save() {
@@ -113,7 +132,7 @@ final class EmbeddingCache {
     static String key(String text) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
+            return HexFormat.of().formatHex(digest, 0, KEY_CHARS / 2);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

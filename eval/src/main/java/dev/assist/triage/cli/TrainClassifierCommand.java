@@ -9,6 +9,7 @@ import dev.assist.triage.learn.LabeledTextReader;
 import dev.assist.triage.learn.ModelFile;
 import dev.assist.triage.learn.ModelHeader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -76,7 +77,7 @@ public final class TrainClassifierCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         try {
             return train();
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | UncheckedIOException e) {
             System.err.println("train " + kind.command + ": " + e.getMessage());
             return 1;
         }

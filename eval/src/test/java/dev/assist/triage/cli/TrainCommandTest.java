@@ -3,6 +3,7 @@ package dev.assist.triage.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +52,36 @@ class TrainCommandTest {
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.err()).contains("eval intents: " + notAModel + " is not an Assist triage model file")
                 .doesNotContain("Exception");
+    }
+
+    @Test
+    void anEmbeddingCacheThatIsNotOneOrHoldsAnotherModelIsRefusedAndLeftAsItIs() throws IOException {
+        Path data = dir.resolve("rows.jsonl");
+        Files.writeString(data, "{\"text\":\"refund please\",\"label\":\"refund\"}\n"
+                + "{\"text\":\"reset my password\",\"label\":\"password\"}\n");
+        byte[] dataBefore = Files.readAllBytes(data);
+        Result typo = run(TrainCommand.commandLine(), "intents", "--data", data.toString(), "--out", dir.resolve("m.model").toString(),
+                "--embedding-cache", data.toString());
+        assertThat(typo.exit()).isEqualTo(1);
+        assertThat(typo.err()).contains("train intents: " + data + " is not an embedding cache");
+        assertThat(Files.readAllBytes(data)).as("the data file named as the cache by mistake").isEqualTo(dataBefore);
+
+        Path otherModel = dir.resolve("other.cache");
+        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(otherModel))) {
+            out.writeUTF("other-model@0123456789ab/cls");
+            out.writeInt(1);
+            out.writeInt(2);
+            out.writeUTF(EmbeddingCache.key("refund please"));
+            out.writeFloat(0.6f);
+            out.writeFloat(0.8f);
+        }
+        byte[] cacheBefore = Files.readAllBytes(otherModel);
+        Result other = run(TrainCommand.commandLine(), "intents", "--data", data.toString(), "--out", dir.resolve("m.model").toString(),
+                "--embedding-cache", otherModel.toString());
+        assertThat(other.exit()).isEqualTo(1);
+        assertThat(other.err()).contains("embedding cache " + otherModel + " holds vectors of embedding model other-model@0123456789ab/cls");
+        assertThat(Files.readAllBytes(otherModel)).isEqualTo(cacheBefore);
+        assertThat(dir.resolve("m.model")).doesNotExist();
     }
 
     private record Result(int exit, String err) {
