@@ -79,6 +79,15 @@ public final class ModelFile {
         gzip.finish();
     }
 
+    /** Whether {@code file} starts like a model file (gzip holding this format's magic), whatever its version. */
+    public static boolean isModelFile(Path file) {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+            return Arrays.equals(in.readNBytes(MAGIC.length), MAGIC);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Reads a model file; {@code expectedEmbeddingModel} must be the embedder's id (see the class comment for why). */
     public static TextClassifier read(Path file, String expectedEmbeddingModel) {
         return read(file, expected(expectedEmbeddingModel));

@@ -85,6 +85,7 @@ public final class TrainClassifierCommand implements Callable<Integer> {
 
     private int train() throws IOException {
         long start = System.nanoTime();
+        refuseToOverwriteOtherFiles();
         Optional<Set<String>> keep = keepLabels != null ? Optional.of(keepLabels) : kind.defaultKeep;
         List<LabeledText> rows = LabeledTextReader.read(data,
                 RowFilter.of(keep, where),
@@ -115,6 +116,30 @@ public final class TrainClassifierCommand implements Callable<Integer> {
                 Files.size(out) / 1048576.0, result.model().labels().size(), embedder.modelId(),
                 (System.nanoTime() - start) / 1e9);
         return 0;
+    }
+
+    /**
+     * A model replaces an earlier model (the server reloads it), but --out or --held-out naming the
+     * training data or any other file by mistake must not destroy it; checked before minutes of training.
+     */
+    private void refuseToOverwriteOtherFiles() throws IOException {
+        if (Files.exists(out) && !ModelFile.isModelFile(out)) {
+            throw new IllegalArgumentException("--out " + out + " exists and is not an Assist triage model: not overwriting it"
+                    + " (choose another path, or remove the file)");
+        }
+        if (heldOut != null && Files.exists(heldOut) && !isHeldOutFile(heldOut)) {
+            throw new IllegalArgumentException("--held-out " + heldOut + " exists and is not a held-out predictions file:"
+                    + " not overwriting it (choose another path, or remove the file)");
+        }
+    }
+
+    private static boolean isHeldOutFile(Path file) throws IOException {
+        try (var reader = Files.newBufferedReader(file)) {
+            String first = reader.readLine();
+            return first == null || first.startsWith("{\"fold\":");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
     }
 
     /** One JSON line per training row, in data order: fold, label, held-out logits, neighbour vote. */

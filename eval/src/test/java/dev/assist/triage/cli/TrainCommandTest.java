@@ -84,6 +84,32 @@ class TrainCommandTest {
         assertThat(dir.resolve("m.model")).doesNotExist();
     }
 
+    @Test
+    void outputsThatNameTheDataOrAnotherFileAreRefusedBeforeTraining() throws IOException {
+        Path data = dir.resolve("rows.jsonl");
+        Files.writeString(data, "{\"text\":\"refund please\",\"label\":\"refund\"}\n"
+                + "{\"text\":\"money back\",\"label\":\"refund\"}\n"
+                + "{\"text\":\"reset my password\",\"label\":\"password\"}\n"
+                + "{\"text\":\"forgot my password\",\"label\":\"password\"}\n");
+        byte[] before = Files.readAllBytes(data);
+
+        Result overData = run(TrainCommand.commandLine(), "intents", "--data", data.toString(), "--out", data.toString());
+        assertThat(overData.exit()).isEqualTo(1);
+        assertThat(overData.err()).contains("--out " + data + " exists and is not an Assist triage model: not overwriting it");
+        Result heldOverData = run(TrainCommand.commandLine(), "intents", "--data", data.toString(),
+                "--out", dir.resolve("m.model").toString(), "--held-out", data.toString());
+        assertThat(heldOverData.exit()).isEqualTo(1);
+        assertThat(heldOverData.err()).contains("--held-out " + data + " exists and is not a held-out predictions file");
+        assertThat(Files.readAllBytes(data)).isEqualTo(before);
+        assertThat(dir.resolve("m.model")).doesNotExist();
+
+        // Retraining into the same model file and held-out file is the normal workflow.
+        String[] retrain = {"intents", "--data", data.toString(), "--out", dir.resolve("m.model").toString(),
+            "--held-out", dir.resolve("held.jsonl").toString(), "--folds", "2", "--knn-k", "0"};
+        assertThat(run(TrainCommand.commandLine(), retrain).exit()).isZero();
+        assertThat(run(TrainCommand.commandLine(), retrain).exit()).isZero();
+    }
+
     private record Result(int exit, String err) {
     }
 
