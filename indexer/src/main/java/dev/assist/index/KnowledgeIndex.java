@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFileNames;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
@@ -43,6 +45,10 @@ public final class KnowledgeIndex implements Closeable {
         Files.createDirectories(path);
         Directory directory = FSDirectory.open(path);
         try {
+            if (!DirectoryReader.indexExists(directory) && holdsOtherFiles(path)) {
+                throw new IncompatibleIndexException(path + " holds other files and no index: point --index at an empty or new"
+                        + " folder (nothing was written there)");
+            }
             if (!rebuild) {
                 readMetadata(directory, path).ifPresent(found -> expected.requireCompatible(found, path.toString()));
             }
@@ -61,6 +67,20 @@ public final class KnowledgeIndex implements Closeable {
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw e;
+        }
+    }
+
+    /**
+     * Whether a folder without an index has files Lucene did not write (say, the articles themselves,
+     * named by mistake); an index is not mixed into them. Lucene's own files are left from a first run
+     * that was stopped before its first commit.
+     */
+    private static boolean holdsOtherFiles(Path path) throws IOException {
+        try (Stream<Path> entries = Files.list(path)) {
+            return entries.map(entry -> entry.getFileName().toString())
+                    .anyMatch(name -> !name.equals(IndexWriter.WRITE_LOCK_NAME) && !name.startsWith(IndexFileNames.SEGMENTS)
+                            && !name.startsWith(IndexFileNames.PENDING_SEGMENTS)
+                            && !IndexFileNames.CODEC_FILE_PATTERN.matcher(name).matches());
         }
     }
 

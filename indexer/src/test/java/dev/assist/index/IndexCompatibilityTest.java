@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.assist.testing.IndexFixture;
 import dev.assist.testing.SharedEmbedder;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
@@ -52,6 +54,22 @@ class IndexCompatibilityTest {
         assertThatThrownBy(() -> KnowledgeIndex.requireCompatible(fixture.index(), other))
                 .isInstanceOf(IncompatibleIndexException.class);
         assertThat(IndexFixture.chunks(fixture.index())).as("refusing must not touch the index").hasSize(1);
+    }
+
+    @Test
+    void aFolderOfOtherFilesIsNotMadeAnIndex() throws IOException {
+        Path articles = Files.createDirectories(root.resolve("articles"));
+        Files.writeString(articles.resolve("refunds.md"), "---\nid: refunds\ntitle: Refunds\n---\nBody.\n");
+
+        for (boolean rebuild : new boolean[] {false, true}) {
+            assertThatThrownBy(() -> KnowledgeIndex.openForWriting(articles, current(), rebuild))
+                    .isInstanceOf(IncompatibleIndexException.class)
+                    .hasMessage(articles + " holds other files and no index: point --index at an empty or new folder"
+                            + " (nothing was written there)");
+        }
+        try (Stream<Path> files = Files.list(articles)) {
+            assertThat(files.map(path -> path.getFileName().toString())).containsExactly("refunds.md");
+        }
     }
 
     @Test
