@@ -28,6 +28,21 @@ class SignalDetectorTest {
     }
 
     @Test
+    void urgencyIsAskingForItNowNotTheWordsNowOrToday() {
+        assertThat(signals(0.3, "Please fix this today!")).containsExactly(Signal.URGENCY);
+        assertThat(signals(0.3, "Sort it out now, the salon opens at nine")).containsExactly(Signal.URGENCY);
+        assertThat(signals(0.05, "Great, it works now!!")).isEmpty();
+        assertThat(signals(0.05, "My card arrived today!")).isEmpty();
+    }
+
+    @Test
+    void anUltimatumIsACancellationThreat() {
+        assertThat(signals(0.6, "Fix it now or I cancel!")).contains(Signal.CANCELLATION_THREAT, Signal.URGENCY);
+        assertThat(signals(0.6, "Sort this out today, otherwise I'll switch")).contains(Signal.CANCELLATION_THREAT, Signal.URGENCY);
+        assertThat(signals(0.05, "Can I cancel an appointment for a client?")).doesNotContain(Signal.CANCELLATION_THREAT);
+    }
+
+    @Test
     void shoutingAndAngryExclamationsAreAnger() {
         assertThat(signals(0.3, "WHY IS MY BOOKING PAGE OFFLINE AGAIN")).contains(Signal.ANGER);
         assertThat(signals(0.95, "You took my money and nothing works!!")).contains(Signal.ANGER);
