@@ -60,6 +60,16 @@ public final class TriageBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        try {
+            return run();
+        } catch (IncompatibleModelException | UncheckedIOException | IllegalArgumentException e) {
+            System.err.println("bench triage: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int run() {
+        List<String> sample = sample(); // bad --texts fail before minutes of loading
         long baseline = usedHeap();
         Embedder embedder = Embedders.create(embedding.toConfig());
         long withEmbedder = usedHeap();
@@ -67,22 +77,9 @@ public final class TriageBenchmark implements Callable<Integer> {
         TriageConfig defaults = TriageConfig.defaults();
         TriageConfig config = withTenantSubsets(languages == null ? defaults
                 : new TriageConfig(new TreeSet<>(languages), Map.of(), defaults.language(), defaults.embeddingCacheSize()));
-        var accepted = Triage.acceptedEmbeddingModels(embedder);
-        Triage triage;
-        try {
-            triage = new Triage(embedder, config,
-                    intents == null ? ModelSource.resource(Triage.BUNDLED_INTENTS, accepted) : ModelSource.file(intents, accepted),
-                    sentiment == null ? ModelSource.resource(Triage.BUNDLED_SENTIMENT, accepted) : ModelSource.file(sentiment, accepted),
-                    SignalDetector.defaults());
-        } catch (IncompatibleModelException e) {
-            boolean bundled = intents == null || sentiment == null;
-            System.err.println("bench triage: " + e.getMessage()
-                    + (bundled ? " (with another embedding model, pass --intents and --sentiment trained with it)" : ""));
-            return 1;
-        } catch (UncheckedIOException | IllegalArgumentException e) {
-            System.err.println("bench triage: " + e.getMessage());
-            return 1;
-        }
+        Set<String> accepted = Triage.acceptedEmbeddingModels(embedder);
+        Triage triage = new Triage(embedder, config, model(intents, Triage.BUNDLED_INTENTS, "--intents", accepted),
+                model(sentiment, Triage.BUNDLED_SENTIMENT, "--sentiment", accepted), SignalDetector.defaults());
         double loadSeconds = (System.nanoTime() - start) / 1e9;
         long withTriage = usedHeap();
         System.out.printf(Locale.ROOT, "triage loaded in %.1f s: embedder %s, languages %s, intent model %d labels (~%.1f MiB), sentiment model (~%.1f MiB)%n",
@@ -92,7 +89,6 @@ public final class TriageBenchmark implements Callable<Integer> {
                 baseline >> 20, (withEmbedder - baseline) >> 20, (withTriage - withEmbedder) >> 20,
                 Runtime.getRuntime().maxMemory() >> 20);
 
-        List<String> sample = sample();
         for (int i = 0; i < Math.min(200, sample.size()); i++) { // warm-up: JIT
             triage.triage(TriageRequest.of("warm-up " + i + " " + sample.get(i), "bench"));
         }
@@ -111,6 +107,18 @@ public final class TriageBenchmark implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "heap after the run, after GC: %d MiB; peak RSS %.0f MiB%n", peak >> 20, ProcessMemory.peakRssMiB());
         System.out.printf(Locale.ROOT, "goal p50 < 10 ms (first time): %s%n", percentile(cold, 0.5) < 10 ? "met" : "NOT met");
         return 0;
+    }
+
+    private static ModelSource model(Path file, String bundled, String option, Set<String> accepted) {
+        if (file != null) {
+            return ModelSource.file(file, accepted);
+        }
+        try {
+            return ModelSource.resource(bundled, accepted);
+        } catch (IncompatibleModelException e) {
+            throw new IncompatibleModelException(e.getMessage() + ": the bundled model fits the default embedding model only;"
+                    + " pass " + option + " with a model trained with this one");
+        }
     }
 
     /**
