@@ -50,6 +50,10 @@ public final class IndexBenchmark implements Callable<Integer> {
         Path source = corpus != null ? corpus
                 : Path.of(System.getProperty("assist.home", "."), "..", "shared", "datasets",
                         "dstc11_track5_knowledge", "corpus.jsonl").normalize();
+        if (!Files.exists(source)) {
+            System.err.println("bench index: corpus " + source + " does not exist (give --corpus FILE_OR_FOLDER)");
+            return 1;
+        }
         Path dir = work != null ? work : Files.createTempDirectory("assist-bench-index");
         try {
             return run(source, dir.resolve("index"));
@@ -62,6 +66,10 @@ public final class IndexBenchmark implements Callable<Integer> {
 
     private int run(Path source, Path indexDir) throws IOException {
         SourceBatch batch = SourceScanner.allFormats().scan(source, "bench");
+        if (batch.articles().isEmpty()) {
+            System.err.println("bench index: no articles read from " + source);
+            return 1;
+        }
         Embedder embedder = Embedders.create(embedding.toConfig());
         HeadingChunker chunker = new HeadingChunker(embedder.tokens(), ChunkingPolicy.defaults());
         List<String> texts = new ArrayList<>();
