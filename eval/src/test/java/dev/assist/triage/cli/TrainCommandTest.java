@@ -1,12 +1,11 @@
 package dev.assist.triage.cli;
 
+import static dev.assist.testing.CommandRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
+import dev.assist.testing.CommandRun;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,7 @@ class TrainCommandTest {
     void malformedLineNamesFileAndLineAndExitsOne() throws IOException {
         Path data = dir.resolve("bad.jsonl");
         Files.writeString(data, "{\"text\":\"refund please\",\"label\":\"refund\"}\n{\"text\":\"oops\"\n");
-        Result result = run(TrainCommand.commandLine(), "intents", "--data", data.toString(), "--out", dir.resolve("m.model").toString());
+        CommandRun result = run(TrainCommand.commandLine(), "intents", "--data", data.toString(), "--out", dir.resolve("m.model").toString());
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.err()).contains("train intents: " + data + ":2: malformed JSON");
         assertThat(dir.resolve("m.model")).doesNotExist();
@@ -31,11 +30,11 @@ class TrainCommandTest {
     void oneClassAndMissingFilesAreRefused() throws IOException {
         Path data = dir.resolve("one.jsonl");
         Files.writeString(data, "{\"text\":\"refund please\",\"label\":\"refund\"}\n{\"text\":\"money back\",\"label\":\"refund\"}\n");
-        Result oneClass = run(TrainCommand.commandLine(), "intents", "--data", data.toString(), "--out", dir.resolve("m.model").toString());
+        CommandRun oneClass = run(TrainCommand.commandLine(), "intents", "--data", data.toString(), "--out", dir.resolve("m.model").toString());
         assertThat(oneClass.exit()).isEqualTo(1);
         assertThat(oneClass.err()).contains("one class ('refund')");
 
-        Result missing = run(EvalCommand.commandLine(), "intents", "--model", dir.resolve("none.model").toString(),
+        CommandRun missing = run(EvalCommand.commandLine(), "intents", "--model", dir.resolve("none.model").toString(),
                 "--data", data.toString());
         assertThat(missing.exit()).isEqualTo(1);
         assertThat(missing.err()).contains("model file not found");
@@ -47,7 +46,7 @@ class TrainCommandTest {
         Files.writeString(data, "{\"text\":\"refund please\",\"label\":\"refund\"}\n");
         Path notAModel = Files.writeString(dir.resolve("notes.model"), "not a model");
 
-        Result result = run(EvalCommand.commandLine(), "intents", "--model", notAModel.toString(), "--data", data.toString());
+        CommandRun result = run(EvalCommand.commandLine(), "intents", "--model", notAModel.toString(), "--data", data.toString());
 
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.err()).contains("eval intents: " + notAModel + " is not an Assist triage model file")
@@ -60,7 +59,7 @@ class TrainCommandTest {
         Files.writeString(data, "{\"text\":\"refund please\",\"label\":\"refund\"}\n"
                 + "{\"text\":\"reset my password\",\"label\":\"password\"}\n");
         byte[] dataBefore = Files.readAllBytes(data);
-        Result typo = run(TrainCommand.commandLine(), "intents", "--data", data.toString(), "--out", dir.resolve("m.model").toString(),
+        CommandRun typo = run(TrainCommand.commandLine(), "intents", "--data", data.toString(), "--out", dir.resolve("m.model").toString(),
                 "--embedding-cache", data.toString());
         assertThat(typo.exit()).isEqualTo(1);
         assertThat(typo.err()).contains("train intents: " + data + " is not an embedding cache");
@@ -76,7 +75,7 @@ class TrainCommandTest {
             out.writeFloat(0.8f);
         }
         byte[] cacheBefore = Files.readAllBytes(otherModel);
-        Result other = run(TrainCommand.commandLine(), "intents", "--data", data.toString(), "--out", dir.resolve("m.model").toString(),
+        CommandRun other = run(TrainCommand.commandLine(), "intents", "--data", data.toString(), "--out", dir.resolve("m.model").toString(),
                 "--embedding-cache", otherModel.toString());
         assertThat(other.exit()).isEqualTo(1);
         assertThat(other.err()).contains("embedding cache " + otherModel + " holds vectors of embedding model other-model@0123456789ab/cls");
@@ -93,10 +92,10 @@ class TrainCommandTest {
                 + "{\"text\":\"forgot my password\",\"label\":\"password\"}\n");
         byte[] before = Files.readAllBytes(data);
 
-        Result overData = run(TrainCommand.commandLine(), "intents", "--data", data.toString(), "--out", data.toString());
+        CommandRun overData = run(TrainCommand.commandLine(), "intents", "--data", data.toString(), "--out", data.toString());
         assertThat(overData.exit()).isEqualTo(1);
         assertThat(overData.err()).contains("--out " + data + " exists and is not an Assist triage model: not overwriting it");
-        Result heldOverData = run(TrainCommand.commandLine(), "intents", "--data", data.toString(),
+        CommandRun heldOverData = run(TrainCommand.commandLine(), "intents", "--data", data.toString(),
                 "--out", dir.resolve("m.model").toString(), "--held-out", data.toString());
         assertThat(heldOverData.exit()).isEqualTo(1);
         assertThat(heldOverData.err()).contains("--held-out " + data + " exists and is not a held-out predictions file");
@@ -108,20 +107,5 @@ class TrainCommandTest {
             "--held-out", dir.resolve("held.jsonl").toString(), "--folds", "2", "--knn-k", "0"};
         assertThat(run(TrainCommand.commandLine(), retrain).exit()).isZero();
         assertThat(run(TrainCommand.commandLine(), retrain).exit()).isZero();
-    }
-
-    private record Result(int exit, String err) {
-    }
-
-    private static Result run(picocli.CommandLine cli, String... args) {
-        PrintStream previous = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int exit = cli.execute(args);
-            return new Result(exit, err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setErr(previous);
-        }
     }
 }
