@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * Holds a classifier loaded from a model file (reloaded by {@link #reloadIfChanged()} when the file's
@@ -84,7 +85,15 @@ public final class ModelSource {
      * Reloads the file if its size or modification time changed; true if it did. Safe to call from a
      * timer while requests use the model: they see the old or the new model, never a mix.
      */
-    public synchronized boolean reloadIfChanged() {
+    public boolean reloadIfChanged() {
+        return reloadIfChanged(model -> { });
+    }
+
+    /**
+     * Like {@link #reloadIfChanged()}, but the new model replaces the one in use only if {@code check}
+     * accepts it; what {@code check} throws is thrown, and the model in use stays.
+     */
+    public synchronized boolean reloadIfChanged(Consumer<TextClassifier> check) {
         if (file == null) {
             return false;
         }
@@ -96,7 +105,9 @@ public final class ModelSource {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot check model " + file + " (keeping the loaded one): " + e.getMessage(), e);
         }
-        current.set(load(file, embeddingModels));
+        Loaded candidate = load(file, embeddingModels);
+        check.accept(candidate.model());
+        current.set(candidate);
         return true;
     }
 

@@ -104,10 +104,8 @@ public final class Triage {
     /** Reloads model files that changed on disk; true if any did. */
     public boolean reloadIfChanged() {
         boolean intentsChanged = intents.reloadIfChanged();
-        boolean sentimentChanged = sentiment.reloadIfChanged();
-        if (sentimentChanged) {
-            checkSentimentLabels(sentiment.model());
-        }
+        // A file with other labels is refused before it replaces the sentiment model in use.
+        boolean sentimentChanged = sentiment.reloadIfChanged(Triage::checkSentimentLabels);
         return intentsChanged || sentimentChanged;
     }
 

@@ -1,6 +1,7 @@
 package dev.assist.triage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.assist.conversation.Role;
 import dev.assist.routing.AgentRegistry;
@@ -12,16 +13,45 @@ import dev.assist.routing.RoutingConfig;
 import dev.assist.routing.RoutingDecision;
 import dev.assist.testing.SharedEmbedder;
 import dev.assist.triage.learn.TextClassifier;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The facade with the models bundled in the jar, as the server runs it without ../shared/datasets. */
 class TriageTest {
     private static final Triage TRIAGE = Triage.withBundledModels(SharedEmbedder.get(), TriageConfig.defaults());
+
+    @Test
+    void aSentimentFileReplacedByAModelWithOtherLabelsIsRefusedAndTheOldModelStays(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("sentiment.model");
+        copy(Triage.BUNDLED_SENTIMENT, file);
+        Set<String> accepted = Triage.acceptedEmbeddingModels(SharedEmbedder.get());
+        Triage triage = new Triage(SharedEmbedder.get(), TriageConfig.defaults(), ModelSource.resource(Triage.BUNDLED_INTENTS, accepted),
+                ModelSource.file(file, accepted), SignalDetector.defaults());
+
+        copy(Triage.BUNDLED_INTENTS, file);
+
+        assertThatThrownBy(triage::reloadIfChanged).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("a sentiment model must have the labels [negative, neutral, positive]");
+        assertThat(triage.sentimentModel().labels()).containsExactly("negative", "neutral", "positive");
+        assertThat(triage.triage(TriageRequest.of("This is unacceptable, you charged me twice!", "lumora")).sentiment().label())
+                .isEqualTo(SentimentLabel.NEGATIVE);
+    }
+
+    private static void copy(String resource, Path target) throws IOException {
+        try (InputStream in = Triage.class.getResourceAsStream(resource)) {
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
 
     @Test
     void anAngryRefundRequestIsTriagedAndRaisedInPriority() {
