@@ -18,15 +18,26 @@ import java.util.function.Consumer;
  * Holds a classifier loaded from a model file (reloaded by {@link #reloadIfChanged()} when the file's
  * size or modification time changes) or from a class-path resource (the bundled defaults, never
  * reloaded). A reload that fails keeps the model in use and throws, so a bad file never takes a
- * working model away.
+ * working model away; the same bad file is not tried (nor reported) again until it changes.
  */
 public final class ModelSource {
     private final String name;
     private final Path file;
     private final Set<String> embeddingModels;
     private final AtomicReference<Loaded> current = new AtomicReference<>();
+    /** The file as it was when it last failed to load (or could not be read), if it did. */
+    private FileState refused;
 
     private record Loaded(TextClassifier model, long size, FileTime modified) {
+    }
+
+    /** What tells one version of a file from the next: size and modification time; size -1 when unreadable. */
+    private record FileState(long size, FileTime modified) {
+        static final FileState UNREADABLE = new FileState(-1, null);
+
+        static FileState of(Path file) throws IOException {
+            return new FileState(Files.size(file), Files.getLastModifiedTime(file));
+        }
     }
 
     private ModelSource(String name, Path file, Set<String> embeddingModels, Loaded loaded) {
@@ -98,17 +109,29 @@ public final class ModelSource {
             return false;
         }
         Loaded loaded = current.get();
+        FileState now;
         try {
-            if (Files.size(file) == loaded.size() && Files.getLastModifiedTime(file).equals(loaded.modified())) {
+            now = FileState.of(file);
+        } catch (IOException e) {
+            if (FileState.UNREADABLE.equals(refused)) {
                 return false;
             }
-        } catch (IOException e) {
+            refused = FileState.UNREADABLE;
             throw new UncheckedIOException("cannot check model " + file + " (keeping the loaded one): " + e.getMessage(), e);
         }
-        Loaded candidate = load(file, embeddingModels);
-        check.accept(candidate.model());
-        current.set(candidate);
-        return true;
+        if (now.equals(new FileState(loaded.size(), loaded.modified())) || now.equals(refused)) {
+            return false;
+        }
+        try {
+            Loaded candidate = load(file, embeddingModels);
+            check.accept(candidate.model());
+            current.set(candidate);
+            refused = null;
+            return true;
+        } catch (RuntimeException e) {
+            refused = now;
+            throw e;
+        }
     }
 
     private static Loaded load(Path file, Set<String> embeddingModels) {

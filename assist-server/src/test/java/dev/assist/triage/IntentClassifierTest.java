@@ -137,6 +137,16 @@ class IntentClassifierTest {
         Files.writeString(file, "garbage");
         assertThatThrownBy(source::reloadIfChanged).isInstanceOf(IncompatibleModelException.class);
         assertThat(source.model()).isSameAs(before);
+        assertThat(source.reloadIfChanged()).as("the same bad file is reported once, not on every tick").isFalse();
+
+        Files.delete(file);
+        assertThatThrownBy(source::reloadIfChanged).isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessageContaining("cannot check model " + file);
+        assertThat(source.reloadIfChanged()).isFalse();
+
+        ModelFile.write(lumora.model(), file);
+        assertThat(source.reloadIfChanged()).as("a good file after a bad one").isTrue();
+        assertThat(source.model()).isNotSameAs(before);
     }
 
     private static String classify(TextClassifier model, String text) {
