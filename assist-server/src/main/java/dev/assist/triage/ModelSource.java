@@ -28,7 +28,8 @@ public final class ModelSource {
     /** The file as it was when it last failed to load (or could not be read), if it did. */
     private FileState refused;
 
-    private record Loaded(TextClassifier model, long size, FileTime modified) {
+    /** A model and the version of its file it came from (null for a resource or a model in memory). */
+    private record Loaded(TextClassifier model, FileState state) {
     }
 
     /** What tells one version of a file from the next: size and modification time; size -1 when unreadable. */
@@ -69,7 +70,7 @@ public final class ModelSource {
                 throw new IllegalStateException("bundled model missing from the class path: " + resource);
             }
             TextClassifier model = ModelFile.read(in, ModelFile.CLASSPATH + resource, embeddingModels);
-            return new ModelSource(ModelFile.CLASSPATH + resource, null, embeddingModels, new Loaded(model, -1, null));
+            return new ModelSource(ModelFile.CLASSPATH + resource, null, embeddingModels, new Loaded(model, null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -77,7 +78,7 @@ public final class ModelSource {
 
     /** A model already in memory (tests, benchmarks). */
     public static ModelSource of(TextClassifier model) {
-        return new ModelSource("memory", null, Set.of(model.header().embeddingModel()), new Loaded(model, -1, null));
+        return new ModelSource("memory", null, Set.of(model.header().embeddingModel()), new Loaded(model, null));
     }
 
     public TextClassifier model() {
@@ -108,7 +109,6 @@ public final class ModelSource {
         if (file == null) {
             return false;
         }
-        Loaded loaded = current.get();
         FileState now;
         try {
             now = FileState.of(file);
@@ -119,7 +119,7 @@ public final class ModelSource {
             refused = FileState.UNREADABLE;
             throw new UncheckedIOException("cannot check model " + file + " (keeping the loaded one): " + e.getMessage(), e);
         }
-        if (now.equals(new FileState(loaded.size(), loaded.modified())) || now.equals(refused)) {
+        if (now.equals(current.get().state()) || now.equals(refused)) {
             return false;
         }
         try {
@@ -140,9 +140,8 @@ public final class ModelSource {
             throw new IllegalArgumentException("model file not found: " + file);
         }
         try {
-            long size = Files.size(file);
-            FileTime modified = Files.getLastModifiedTime(file);
-            return new Loaded(ModelFile.read(file, embeddingModels), size, modified);
+            FileState state = FileState.of(file);
+            return new Loaded(ModelFile.read(file, embeddingModels), state);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read model " + file + ": " + e.getMessage(), e);
         }
